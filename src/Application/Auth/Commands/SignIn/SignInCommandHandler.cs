@@ -1,0 +1,43 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using TodoClean.Application.Auth.Common;
+using TodoClean.Application.Common.Exceptions;
+using TodoClean.Application.Common.Interfaces;
+using TodoClean.Domain.Users;
+
+namespace TodoClean.Application.Auth.Commands.SignIn;
+
+internal sealed class SignInCommandHandler(
+    IAuthDbContext db, IPasswordHasher hasher, SessionStore sessions, ILogger<SignInCommandHandler> logger)
+    : ICommandHandler<SignInCommand, AuthSession>
+{
+    public async ValueTask<AuthSession> Handle(SignInCommand command, CancellationToken cancellationToken)
+    {
+        var email = User.NormalizeEmail(command.Email!);
+        var found = await (
+                from u in db.Users
+                join a in db.Accounts on u.Id equals a.UserId
+                where u.Email == email && a.ProviderId == Account.CredentialProvider
+                select new { User = u, Account = a })
+            .FirstOrDefaultAsync(cancellationToken);
+
+        // Unknown email, wrong password and a too-short password all cost one full hash and fail the same way.
+        var check = await hasher.VerifyAsync(found?.Account.PasswordHash, command.Password!, cancellationToken);
+        if (found is null || check == PasswordCheck.Failed)
+        {
+            logger.LogWarning("Sign-in failed for {UserId}", found?.User.Id ?? "(unknown email)");
+            throw new AuthException(AuthErrors.InvalidEmailOrPassword);
+        }
+
+        if (check == PasswordCheck.SuccessRehashNeeded)
+        {
+            found.Account.ChangePasswordHash(await hasher.HashAsync(command.Password!, cancellationToken), sessions.Now);
+        }
+
+        var session = sessions.Start(found.User, command.RememberMe, command.Client);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("User {UserId} signed in", found.User.Id);
+        return session;
+    }
+}

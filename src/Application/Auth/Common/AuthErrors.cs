@@ -1,0 +1,24 @@
+using TodoClean.Application.Common.Exceptions;
+
+namespace TodoClean.Application.Auth.Common;
+
+/// <summary>The Better Auth error codes and messages this gateway produces (see better-auth-protocol.md §8).</summary>
+public static class AuthErrors
+{
+    public static readonly AuthError Unauthorized = new("UNAUTHORIZED", "Unauthorized", AuthErrorKind.Unauthorized);
+
+    public static readonly AuthError InvalidEmailOrPassword =
+        new("INVALID_EMAIL_OR_PASSWORD", "Invalid email or password", AuthErrorKind.Unauthorized);
+
+    public static readonly AuthError UserAlreadyExists =
+        new("USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL", "User already exists. Use another email.", AuthErrorKind.Unprocessable);
+
+    public static readonly AuthError InvalidPassword = new("INVALID_PASSWORD", "Invalid password", AuthErrorKind.BadRequest);
+
+    public static readonly AuthError CredentialAccountNotFound =
+        new("CREDENTIAL_ACCOUNT_NOT_FOUND", "Credential account not found", AuthErrorKind.BadRequest);
+
+    public const string InvalidEmailCode = "INVALID_EMAIL";
+    public const string PasswordTooShortCode = "PASSWORD_TOO_SHORT";
+    public const string PasswordTooLongCode = "PASSWORD_TOO_LONG";
+}

@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+using TodoClean.Domain.Users;
+
+namespace TodoClean.Application.Auth.Common;
+
+/// <summary>Field rules shared by the auth validators. Error codes are Better Auth's.</summary>
+internal static partial class CredentialRules
+{
+    public const int MinPasswordLength = 8;
+    public const int MaxPasswordLength = 128;
+
+    /// <summary>Present (a string was sent at all): Better Auth's schema check, code VALIDATION_ERROR.</summary>
+    public static IRuleBuilderOptions<T, string?> Present<T>(this IRuleBuilder<T, string?> rule, string label) =>
+        rule.NotNull().WithMessage($"{label} is required.");
+
+    public static IRuleBuilderOptions<T, string?> EmailAddress<T>(this IRuleBuilder<T, string?> rule) => rule
+        .Must(email => email is null || (email.Trim().Length <= User.MaxEmailLength && EmailPattern().IsMatch(email.Trim())))
+        .WithMessage("Enter a valid email address, like name@example.com.");
+
+    /// <summary>Length limits, checked before any hashing so an oversized password costs nothing.</summary>
+    public static void PasswordLength<T>(this IRuleBuilder<T, string?> rule, string label)
+    {
+        rule.Must(p => p is null || p.Length >= MinPasswordLength)
+            .WithErrorCode(AuthErrors.PasswordTooShortCode)
+            .WithMessage($"{label} is too short: use at least {MinPasswordLength} characters.");
+        rule.Must(p => p is null || p.Length <= MaxPasswordLength)
+            .WithErrorCode(AuthErrors.PasswordTooLongCode)
+            .WithMessage($"{label} is too long: use at most {MaxPasswordLength} characters.");
+    }
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex EmailPattern();
+}

@@ -1,0 +1,16 @@
+namespace TodoClean.Application.Auth.Common;
+
+/// <summary>Session lifetimes (configuration section <c>Auth</c>).</summary>
+public sealed class SessionOptions
+{
+    public const string SectionName = "Auth";
+
+    /// <summary>How long a session lives after its last renewal (Better Auth <c>session.expiresIn</c>).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often a session in use is renewed (Better Auth <c>session.updateAge</c>).</summary>
+    public TimeSpan SessionUpdateAge { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Lifetime of a "don't remember me" session: a browser-session cookie, never renewed.</summary>
+    public TimeSpan ShortSessionLifetime { get; set; } = TimeSpan.FromDays(1);
+}

@@ -1,0 +1,7 @@
+namespace TodoClean.Application.Common.Exceptions;
+
+/// <summary>An authentication use case refused the request with a Better Auth error code.</summary>
+public sealed class AuthException(AuthError error) : Exception(error.Message)
+{
+    public AuthError Error { get; } = error;
+}

@@ -1,0 +1,13 @@
+namespace TodoClean.Application.Common.Interfaces;
+
+/// <summary>Mints the short-lived JWT the todo API accepts.</summary>
+public interface ITokenIssuer
+{
+    AccessToken Issue(TokenSubject subject);
+}
+
+/// <summary>What a JWT says about its holder. Nothing secret belongs here.</summary>
+public sealed record TokenSubject(
+    string UserId, string SessionId, string Email, string Name, bool EmailVerified, string? Image);
+
+public sealed record AccessToken(string Token, DateTime ExpiresAt);

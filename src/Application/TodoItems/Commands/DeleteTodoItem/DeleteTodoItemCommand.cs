@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace TodoClean.Application.TodoItems.Commands.DeleteTodoItem;
+
+public sealed record DeleteTodoItemCommand(Guid Id) : ICommand;

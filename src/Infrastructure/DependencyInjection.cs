@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SessionOptions = TodoClean.Application.Auth.Common.SessionOptions;
+using TodoClean.Application.Common.Interfaces;
+using TodoClean.Infrastructure.Persistence.Auth;
+using TodoClean.Infrastructure.Persistence.Common;
+using TodoClean.Infrastructure.Persistence.Todos;
+using TodoClean.Infrastructure.Security;
+
+namespace TodoClean.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>What the auth gateway needs: the auth store, the JWT issuer and password hashing.</summary>
+    public static IServiceCollection AddAuthInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddShared(configuration);
+        services.AddStore<AuthDbContext>(configuration, "Auth", "Data Source=data/auth.db");
+        services.AddScoped<IAuthDbContext>(sp => sp.GetRequiredService<AuthDbContext>());
+        services.AddHealthChecks().AddDbContextCheck<AuthDbContext>("auth-store");
+
+        services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddOptions<PasswordHashingOptions>()
+            .Bind(configuration.GetSection(PasswordHashingOptions.SectionName))
+            .Validate(o => o.Iterations > 0 && o.MaxConcurrency > 0, "PasswordHashing:Iterations and :MaxConcurrency must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<IPasswordHasher, Pbkdf2PasswordHasher>();
+        services.AddOptions<SessionOptions>()
+            .Bind(configuration.GetSection(SessionOptions.SectionName))
+            .Validate(o => o.SessionLifetime > TimeSpan.Zero && o.SessionUpdateAge > TimeSpan.Zero && o.ShortSessionLifetime > TimeSpan.Zero,
+                "Auth:SessionLifetime, Auth:SessionUpdateAge and Auth:ShortSessionLifetime must be positive.")
+            .ValidateOnStart();
+
+        services.AddUnavailable<ITodoDbContext>("the todo store belongs to WebApi");
+        services.AddUnavailable<ICurrentUser>("the JWT caller exists only in WebApi");
+        return services;
+    }
+
+    /// <summary>What the todo API needs: the todo store and the one JwtBearer validation setup.</summary>
+    public static IServiceCollection AddTodoInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddShared(configuration);
+        services.AddStore<TodoDbContext>(configuration, "Todos", "Data Source=data/todos.db");
+        services.AddScoped<ITodoDbContext>(sp => sp.GetRequiredService<TodoDbContext>());
+        services.AddHealthChecks().AddDbContextCheck<TodoDbContext>("todo-store");
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerOptionsSetup>();
+        services.AddAuthorization();
+
+        services.AddUnavailable<IAuthDbContext>("the auth store belongs to AuthGateway");
+        services.AddUnavailable<ITokenIssuer>("only AuthGateway mints tokens");
+        services.AddUnavailable<IPasswordHasher>("passwords are AuthGateway's business");
+        return services;
+    }
+
+    /// <summary>Applies the store's migrations when <c>Database:MigrateOnStartup</c> is on (the default).</summary>
+    public static async Task MigrateStoreAsync<TContext>(this WebApplication app)
+        where TContext : Microsoft.EntityFrameworkCore.DbContext
+    {
+        if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+        {
+            await PersistenceRegistration.MigrateAsync<TContext>(app.Services, app.Lifetime.ApplicationStopping);
+        }
+    }
+
+    private static void AddShared(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
+        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
+        services.AddSingleton<JwtSigningKey>();
+        services.AddSingleton(TimeProvider.System);
+    }
+
+    /// <summary>
+    /// Registers a port this host deliberately does not provide, so a use case of the other host that is resolved
+    /// here fails with a clear message (and dependency validation at build time still passes).
+    /// </summary>
+    private static void AddUnavailable<TService>(this IServiceCollection services, string reason)
+        where TService : class =>
+        services.AddScoped<TService>(_ => throw new InvalidOperationException(
+            $"{typeof(TService).Name} is not available in this host: {reason}."));
+}

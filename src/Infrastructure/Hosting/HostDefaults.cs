@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Scalar.AspNetCore;
+using Serilog;
+
+namespace TodoClean.Infrastructure.Hosting;
+
+/// <summary>Plumbing both hosts share: logging, errors, JSON, health, API docs, endpoint discovery.</summary>
+public static class HostDefaults
+{
+    /// <summary>
+    /// Maps an environment alias onto a configuration key (e.g. <c>FRONTEND_JWT_SECRET</c> → <c>Jwt:Secret</c>) when
+    /// the key itself is not set.
+    /// </summary>
+    public static IConfigurationManager AddEnvironmentAlias(this IConfigurationManager configuration, string variable, string key)
+    {
+        var value = Environment.GetEnvironmentVariable(variable);
+        if (!string.IsNullOrEmpty(value) && string.IsNullOrEmpty(configuration[key]))
+        {
+            configuration.AddInMemoryCollection([new KeyValuePair<string, string?>(key, value)]);
+        }
+
+        return configuration;
+    }
+
+    public static WebApplicationBuilder AddHostDefaults(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext());
+
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        // Binding failures become exceptions so the one handler answers them (instead of a bare 400).
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new UtcDateTimeJsonConverter());
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+    }
+
+    /// <summary>The exception handler first, so it wraps everything after it.</summary>
+    public static WebApplication UseHostDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseSerilogRequestLogging();
+        return app;
+    }
+
+    public static WebApplication MapHostEndpoints(this WebApplication app, Assembly endpointAssembly)
+    {
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            ResponseWriter = (context, report) => context.Response.WriteAsJsonAsync(new HealthResponse(report.Status.ToString())),
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+
+        foreach (var type in endpointAssembly.GetExportedTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IEndpointGroup).IsAssignableFrom(t)))
+        {
+            ((IEndpointGroup)Activator.CreateInstance(type)!).Map(app);
+        }
+
+        return app;
+    }
+
+    private sealed record HealthResponse(string Status);
+}

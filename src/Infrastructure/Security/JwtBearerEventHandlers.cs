@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace TodoClean.Infrastructure.Security;
+
+/// <summary>What the API does around JwtBearer's own checks: stricter claims, quiet logs, RFC 9457 answers.</summary>
+internal static class JwtBearerEventHandlers
+{
+    public const string UnauthorizedDetail = "The access token is missing, expired or invalid. Sign in again.";
+
+    // Key ids already reported as "signed with a different secret": one warning each, not one per request.
+    private static readonly ConcurrentDictionary<string, bool> ReportedForeignKeys = new();
+
+    /// <summary>JwtBearer accepts a blank <c>sub</c> and an <c>iat</c> in the future; we do not.</summary>
+    public static Task RejectIncompleteTokensAsync(TokenValidatedContext context)
+    {
+        if (context.SecurityToken is not JsonWebToken token)
+        {
+            context.Fail("Unexpected token type.");
+            return Task.CompletedTask;
+        }
+
+        if (!token.TryGetPayloadValue<string>(JwtRegisteredClaimNames.Sub, out var sub) || string.IsNullOrWhiteSpace(sub))
+        {
+            context.Fail("The token has no subject.");
+            return Task.CompletedTask;
+        }
+
+        var skew = context.Options.TokenValidationParameters.ClockSkew;
+        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        if (token.IssuedAt != DateTime.MinValue && token.IssuedAt > now + skew)
+        {
+            context.Fail("The token was issued in the future.");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public static Task LogFailureAsync(AuthenticationFailedContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("TodoClean.Authentication");
+        var ourKeyId = services.GetRequiredService<JwtSigningKey>().KeyId;
+        var tokenKeyId = TryReadKeyId(context.HttpContext.Request.Headers.Authorization.ToString());
+        if (tokenKeyId is not null && tokenKeyId != ourKeyId)
+        {
+            if (ReportedForeignKeys.Count < 64 && ReportedForeignKeys.TryAdd(tokenKeyId, true))
+            {
+                logger.LogWarning(
+                    "A JWT was signed with a different secret (token key {TokenKeyId}, ours {OurKeyId}): " +
+                    "check that FRONTEND_JWT_SECRET and BACKEND_JWT_SECRET hold the same value",
+                    tokenKeyId, ourKeyId);
+            }
+        }
+        else
+        {
+            logger.LogInformation(
+                "Rejected a bearer token from {RemoteIp}: {FailureType}",
+                context.HttpContext.Connection.RemoteIpAddress, context.Exception.GetType().Name);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public static async Task WriteUnauthorizedProblemAsync(JwtBearerChallengeContext context)
+    {
+        context.HandleResponse();
+        var tokenSent = context.Request.Headers.Authorization.ToString()
+            .StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.Headers.WWWAuthenticate = tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer";
+        await WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Unauthorized", UnauthorizedDetail);
+    }
+
+    public static Task WriteForbiddenProblemAsync(ForbiddenContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return WriteProblemAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden", "You may not do this.");
+    }
+
+    private static async Task WriteProblemAsync(HttpContext httpContext, int status, string title, string detail)
+    {
+        var problems = httpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static string? TryReadKeyId(string authorization)
+    {
+        const string Scheme = "Bearer ";
+        if (!authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) || authorization.Length > 8192)
+        {
+            return null;
+        }
+
+        try
+        {
+            var token = new JsonWebToken(authorization[Scheme.Length..].Trim());
+            return token.TryGetHeaderValue<string>("kid", out var kid) && kid.Length <= 64 ? kid : null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+}
