@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TodoClean.Application.Common.Exceptions;
 using TodoClean.Domain.Exceptions;
@@ -13,8 +14,7 @@ namespace TodoClean.Infrastructure.Hosting;
 /// The one place where exceptions become HTTP errors, for both hosts. Never puts exception text in a response:
 /// anything unexpected is a 500 with a trace id.
 /// </summary>
-internal sealed class ApiExceptionHandler(
-    IEnumerable<IApiErrorWriter> writers, IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger)
+internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
@@ -31,29 +31,48 @@ internal sealed class ApiExceptionHandler(
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
         }
 
+        await WriteAsync(context, error, exception);
+        return true;
+    }
+
+    /// <summary>Writes <paramref name="error"/> with the first writer that speaks the client's dialect, else as RFC 9457.</summary>
+    public static async ValueTask WriteAsync(HttpContext context, ApiError error, Exception? exception = null)
+    {
         context.Response.StatusCode = error.Status;
         foreach (var (name, value) in error.Headers ?? new Dictionary<string, string>())
         {
             context.Response.Headers[name] = value;
         }
 
-        foreach (var writer in writers)
+        foreach (var writer in context.RequestServices.GetServices<IApiErrorWriter>())
         {
             if (writer.CanWrite(context))
             {
                 await writer.WriteAsync(context, error);
-                return true;
+                return;
             }
         }
 
-        await problemDetails.WriteAsync(new ProblemDetailsContext
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             Exception = exception,
             ProblemDetails = ToProblemDetails(error),
         });
-        return true;
     }
+
+    /// <summary>
+    /// The error for a status the framework set without a body (no route, wrong method, wrong content type), so those
+    /// answers are as clear as the ones from handlers. Null for statuses left as they are.
+    /// </summary>
+    public static ApiError? ForStatus(int status, string method) => status switch
+    {
+        StatusCodes.Status404NotFound => new ApiError(status, "Not Found", "Nothing exists at this address.", "NOT_FOUND"),
+        StatusCodes.Status405MethodNotAllowed => new ApiError(
+            status, "Method Not Allowed", $"This address does not accept {method} requests.", "METHOD_NOT_ALLOWED"),
+        StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        _ => null,
+    };
 
     public static ProblemDetails ToProblemDetails(ApiError error) => error.Errors is { } errors
         ? new HttpValidationProblemDetails(errors) { Status = error.Status, Title = error.Title, Detail = error.Detail }
@@ -90,8 +109,7 @@ internal sealed class ApiExceptionHandler(
     {
         if (exception.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
-            return new ApiError(exception.StatusCode, "Unsupported Media Type",
-                "Send the request body as JSON with 'Content-Type: application/json'.", "UNSUPPORTED_MEDIA_TYPE");
+            return UnsupportedMediaType;
         }
 
         if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
@@ -126,6 +144,9 @@ internal sealed class ApiExceptionHandler(
         return new ApiError(StatusCodes.Status400BadRequest, "Bad Request", exception.Message, "BAD_REQUEST");
     }
 
+    private static readonly ApiError UnsupportedMediaType = new(StatusCodes.Status415UnsupportedMediaType,
+        "Unsupported Media Type", "Send the request body as JSON with 'Content-Type: application/json'.", "UNSUPPORTED_MEDIA_TYPE");
+
     private static readonly ApiError BodyMustBeAnObject = new(
         StatusCodes.Status400BadRequest, "Bad Request", "The request needs a JSON object body.", "BODY_MUST_BE_AN_OBJECT");
 
@@ -150,6 +171,7 @@ internal sealed class ApiExceptionHandler(
         AuthErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
         AuthErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         AuthErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        AuthErrorKind.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -158,6 +180,7 @@ internal sealed class ApiExceptionHandler(
         AuthErrorKind.Unauthorized => "Unauthorized",
         AuthErrorKind.Forbidden => "Forbidden",
         AuthErrorKind.Unprocessable => "Unprocessable Entity",
+        AuthErrorKind.MethodNotAllowed => "Method Not Allowed",
         _ => "Bad Request",
     };
 

@@ -64,6 +64,14 @@ public static class HostDefaults
     public static WebApplication UseHostDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            if (ApiExceptionHandler.ForStatus(http.Response.StatusCode, http.Request.Method) is { } error)
+            {
+                await ApiExceptionHandler.WriteAsync(http, error);
+            }
+        });
         app.UseSerilogRequestLogging();
         return app;
     }

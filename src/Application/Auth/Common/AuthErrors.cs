@@ -18,6 +18,11 @@ public static class AuthErrors
     public static readonly AuthError CredentialAccountNotFound =
         new("CREDENTIAL_ACCOUNT_NOT_FOUND", "Credential account not found", AuthErrorKind.BadRequest);
 
+    public static readonly AuthError MethodNotAllowedDeferSessionRequired = new(
+        "METHOD_NOT_ALLOWED_DEFER_SESSION_REQUIRED",
+        "POST method requires deferSessionRefresh to be enabled in session config",
+        AuthErrorKind.MethodNotAllowed);
+
     public const string InvalidEmailCode = "INVALID_EMAIL";
     public const string PasswordTooShortCode = "PASSWORD_TOO_SHORT";
     public const string PasswordTooLongCode = "PASSWORD_TOO_LONG";

@@ -1,0 +1,35 @@
+using TodoClean.AuthGateway.Services;
+using TodoClean.Infrastructure.Hosting;
+
+namespace TodoClean.AuthGateway;
+
+public static class DependencyInjection
+{
+    /// <summary>What only this host provides: Better Auth's cookies and error dialect.</summary>
+    public static IServiceCollection AddAuthGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.SectionName))
+            .Validate(o => o.BaseUrl is null || Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _),
+                "Auth:BaseUrl must be an absolute URL such as http://localhost:5100.")
+            .ValidateOnStart();
+        services.AddSingleton<SessionCookies>();
+        services.AddSingleton<IApiErrorWriter, BetterAuthErrorWriter>();
+        return services;
+    }
+
+    /// <summary>Better Auth answers a known path with the wrong method (and HEAD/OPTIONS) as an unknown route: 404.</summary>
+    public static WebApplication UseAuthGateway(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            if (context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed && !context.Response.HasStarted
+                && context.Request.Path.StartsWithSegments("/api/auth"))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                context.Response.Headers.Allow = default;
+            }
+        });
+        return app;
+    }
+}

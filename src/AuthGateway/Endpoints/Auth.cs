@@ -1,0 +1,105 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TodoClean.Application.Auth.Commands.IssueToken;
+using TodoClean.Application.Auth.Commands.SignIn;
+using TodoClean.Application.Auth.Commands.SignOut;
+using TodoClean.Application.Auth.Commands.SignUp;
+using TodoClean.Application.Auth.Common;
+using TodoClean.Application.Auth.Queries.GetSession;
+using TodoClean.Application.Common.Exceptions;
+using TodoClean.AuthGateway.Services;
+using TodoClean.Infrastructure.Hosting;
+
+namespace TodoClean.AuthGateway.Endpoints;
+
+/// <summary>The Better Auth core: email sign-up and sign-in, sessions, sign-out and the JWT refresh call.</summary>
+public sealed class Auth : IEndpointGroup
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/auth").WithTags("Auth");
+        group.MapPost("/sign-up/email", SignUp).WithName("SignUpEmail");
+        group.MapPost("/sign-in/email", SignIn).WithName("SignInEmail");
+        group.MapGet("/get-session", GetSession).WithName("GetSession");
+        group.MapPost("/get-session", GetSessionByPost).ExcludeFromDescription();
+        group.MapPost("/sign-out", SignOut).WithName("SignOut");
+        group.MapGet("/token", Token).WithName("GetToken");
+        group.MapGet("/ok", () => TypedResults.Ok(new OkResponse(true))).WithName("Ok");
+    }
+
+    public static async Task<Ok<SignUpResponse>> SignUp(
+        ISender sender, SessionCookies cookies, HttpContext context, SignUpRequest body, CancellationToken cancellationToken)
+    {
+        var session = await sender.Send(
+            new SignUpCommand(body.Name, body.Email, body.Password, body.Image, body.RememberMe ?? true, Client(context)),
+            cancellationToken);
+        cookies.Write(context.Response, session);
+        return TypedResults.Ok(new SignUpResponse(session.Token, session.User));
+    }
+
+    public static async Task<Ok<SignInResponse>> SignIn(
+        ISender sender, SessionCookies cookies, HttpContext context, SignInRequest body, CancellationToken cancellationToken)
+    {
+        var session = await sender.Send(
+            new SignInCommand(body.Email, body.Password, body.RememberMe ?? true, Client(context)), cancellationToken);
+        cookies.Write(context.Response, session);
+        if (!string.IsNullOrEmpty(body.CallbackURL))
+        {
+            context.Response.Headers.Location = body.CallbackURL;
+            return TypedResults.Ok(new SignInResponse(true, session.Token, body.CallbackURL, session.User));
+        }
+
+        return TypedResults.Ok(new SignInResponse(false, session.Token, null, session.User));
+    }
+
+    /// <summary>The current session and user, or a literal <c>null</c> (still 200) when there is none.</summary>
+    public static async Task<IResult> GetSession(
+        ISender sender, SessionCookies cookies, HttpContext context, bool? disableRefresh, CancellationToken cancellationToken)
+    {
+        SessionCookies.NoStore(context.Response);
+        var token = cookies.ReadToken(context.Request);
+        var session = await sender.Send(new GetSessionQuery(token, disableRefresh ?? false), cancellationToken);
+        if (session is null)
+        {
+            if (context.Request.Cookies.ContainsKey(cookies.CookieName))
+            {
+                cookies.Clear(context.Response);
+            }
+
+            return TypedResults.Content("null", "application/json");
+        }
+
+        var jwt = await sender.Send(new IssueTokenCommand(token), cancellationToken);
+        context.Response.Headers[SessionCookies.SetAuthJwtHeader] = jwt.Token;
+        SessionCookies.Expose(context.Response, SessionCookies.SetAuthJwtHeader);
+        if (session.Renewed)
+        {
+            cookies.Write(context.Response, session);
+        }
+
+        return TypedResults.Ok(new SessionResponse(session.Session, session.User));
+    }
+
+    /// <summary>Better Auth refuses <c>POST /get-session</c> unless deferred session refresh is configured.</summary>
+    public static IResult GetSessionByPost() => throw new AuthException(AuthErrors.MethodNotAllowedDeferSessionRequired);
+
+    public static async Task<Ok<SuccessResponse>> SignOut(
+        ISender sender, SessionCookies cookies, HttpContext context, CancellationToken cancellationToken)
+    {
+        await sender.Send(new SignOutCommand(cookies.ReadToken(context.Request)), cancellationToken);
+        cookies.Clear(context.Response);
+        return TypedResults.Ok(new SuccessResponse(true));
+    }
+
+    /// <summary>The silent-refresh call: a fresh HS256 JWT for the current session.</summary>
+    public static async Task<Ok<TokenResponse>> Token(
+        ISender sender, SessionCookies cookies, HttpContext context, CancellationToken cancellationToken)
+    {
+        SessionCookies.NoStore(context.Response);
+        var jwt = await sender.Send(new IssueTokenCommand(cookies.ReadToken(context.Request)), cancellationToken);
+        return TypedResults.Ok(new TokenResponse(jwt.Token));
+    }
+
+    private static ClientInfo Client(HttpContext context) =>
+        new(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString());
+}

@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+using TodoClean.Application.Auth.Common;
+
+namespace TodoClean.AuthGateway.Endpoints;
+
+// Request and response bodies of /api/auth/*, shaped exactly as Better Auth's (better-auth-protocol.md §3).
+
+public sealed record SignUpRequest(
+    string? Name, string? Email, string? Password, string? Image, string? CallbackURL, bool? RememberMe);
+
+public sealed record SignInRequest(string? Email, string? Password, bool? RememberMe, string? CallbackURL);
+
+public sealed record SignUpResponse(string Token, UserDto User);
+
+public sealed record SignInResponse(
+    bool Redirect,
+    string Token,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Url,
+    UserDto User);
+
+public sealed record SessionResponse(SessionDto Session, UserDto User);
+
+public sealed record TokenResponse(string Token);
+
+public sealed record SuccessResponse(bool Success);
+
+public sealed record OkResponse(bool Ok);

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+using TodoClean.Application.Common.Models;
+using TodoClean.Application.TodoItems.Commands.CreateTodoItem;
+using TodoClean.Application.TodoItems.Commands.DeleteTodoItem;
+using TodoClean.Application.TodoItems.Commands.UpdateTodoItem;
+using TodoClean.Application.TodoItems.Common;
+using TodoClean.Application.TodoItems.Queries.GetTodoItem;
+using TodoClean.Application.TodoItems.Queries.ListTodoItems;
+using TodoClean.Infrastructure.Hosting;
+
+namespace TodoClean.WebApi.Endpoints;
+
+public sealed class TodoItems : IEndpointGroup
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/todos").WithTags("Todos").RequireAuthorization();
+        group.MapGet("", List).WithName("ListTodoItems");
+        group.MapGet("{id:guid}", Get).WithName("GetTodoItem");
+        group.MapPost("", Create).WithName("CreateTodoItem");
+        group.MapPut("{id:guid}", Update).WithName("UpdateTodoItem");
+        group.MapDelete("{id:guid}", Delete).WithName("DeleteTodoItem");
+    }
+
+    public static async Task<Ok<PaginatedList<TodoItemDto>>> List(
+        ISender sender, string? status, string? search, int? page, int? pageSize, string? sort,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new ListTodoItemsQuery(status, search, page, pageSize, sort), cancellationToken));
+
+    public static async Task<Ok<TodoItemDto>> Get(
+        ISender sender, HttpResponse response, Guid id, CancellationToken cancellationToken)
+    {
+        var item = await sender.Send(new GetTodoItemQuery(id), cancellationToken);
+        SetETag(response, item);
+        return TypedResults.Ok(item);
+    }
+
+    public static async Task<Created<TodoItemDto>> Create(
+        ISender sender, HttpResponse response, CreateTodoItemCommand command, CancellationToken cancellationToken)
+    {
+        var item = await sender.Send(command, cancellationToken);
+        SetETag(response, item);
+        return TypedResults.Created($"/api/todos/{item.Id}", item);
+    }
+
+    public static async Task<Ok<TodoItemDto>> Update(
+        ISender sender, HttpResponse response, Guid id, UpdateTodoItemRequest request,
+        [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken)
+    {
+        var command = new UpdateTodoItemCommand(
+            id, request.Title, request.Description, request.IsDone, request.DueAt, request.Priority, ParseIfMatch(ifMatch));
+        var item = await sender.Send(command, cancellationToken);
+        SetETag(response, item);
+        return TypedResults.Ok(item);
+    }
+
+    public static async Task<NoContent> Delete(ISender sender, Guid id, CancellationToken cancellationToken)
+    {
+        await sender.Send(new DeleteTodoItemCommand(id), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static void SetETag(HttpResponse response, TodoItemDto item) =>
+        response.Headers.ETag = $"\"{item.Version}\"";
+
+    /// <summary>
+    /// <c>"7"</c> or <c>W/"7"</c> → 7; absent or <c>*</c> → unconditional; anything else can match no version, so the
+    /// update fails with 412 as RFC 9110 asks.
+    /// </summary>
+    internal static long? ParseIfMatch(string? ifMatch)
+    {
+        if (string.IsNullOrWhiteSpace(ifMatch) || ifMatch.Trim() == "*")
+        {
+            return null;
+        }
+
+        return EntityTagHeaderValue.TryParse(ifMatch.Trim(), out var tag)
+               && long.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : -1;
+    }
+}
