@@ -1,0 +1,23 @@
+namespace TodoClean.TestCommon;
+
+/// <summary>Settings every test host gets: the shared secret, quiet logs and fast (test-only) password hashing.</summary>
+public static class HostSettings
+{
+    /// <summary>PBKDF2 iterations in tests: production cost would make the suites slow without testing anything more.</summary>
+    public const string TestHashIterations = "1000";
+
+    public static Dictionary<string, string?> Gateway(string authDbPath, string? secret = null) => new()
+    {
+        ["Jwt:Secret"] = secret ?? TestSecrets.JwtSecret,
+        ["ConnectionStrings:Auth"] = $"Data Source={authDbPath}",
+        ["PasswordHashing:Iterations"] = TestHashIterations,
+        ["Serilog:MinimumLevel:Default"] = "Warning",
+    };
+
+    public static Dictionary<string, string?> Api(string todosDbPath, string? secret = null) => new()
+    {
+        ["Jwt:Secret"] = secret ?? TestSecrets.JwtSecret,
+        ["ConnectionStrings:Todos"] = $"Data Source={todosDbPath}",
+        ["Serilog:MinimumLevel:Default"] = "Warning",
+    };
+}
