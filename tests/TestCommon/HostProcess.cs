@@ -43,7 +43,7 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? ContentRoot(assemblyName),
         };
         foreach (var key in new[] { "FRONTEND_JWT_SECRET", "BACKEND_JWT_SECRET", "Jwt__Secret", "BETTER_AUTH_SECRET" })
         {
@@ -116,6 +116,21 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    /// <summary>The host's project folder (its appsettings.json), as when it is run from the README; else the test folder.</summary>
+    private static string ContentRoot(string assemblyName)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var project = Path.Combine(dir.FullName, "src", assemblyName.Replace("TodoClean.", string.Empty, StringComparison.Ordinal));
+            if (File.Exists(Path.Combine(dir.FullName, "TodoClean.sln")) && Directory.Exists(project))
+            {
+                return project;
+            }
+        }
+
+        return AppContext.BaseDirectory;
     }
 
     public static int FreePort()
