@@ -13,11 +13,13 @@ public static class DependencyInjection
                 "Auth:BaseUrl must be an absolute URL such as http://localhost:5100.")
             .ValidateOnStart();
         services.AddSingleton<SessionCookies>();
+        services.AddSingleton<TrustedOrigins>();
         services.AddSingleton<IApiErrorWriter, BetterAuthErrorWriter>();
         return services;
     }
 
-    /// <summary>Better Auth answers a known path with the wrong method (and HEAD/OPTIONS) as an unknown route: 404.</summary>
+    /// <summary>Better Auth's request rules: a known path with the wrong method is an unknown route (404), and
+    /// state-changing requests pass the origin check.</summary>
     public static WebApplication UseAuthGateway(this WebApplication app)
     {
         app.Use(async (context, next) =>
@@ -30,6 +32,7 @@ public static class DependencyInjection
                 context.Response.Headers.Allow = default;
             }
         });
+        app.UseMiddleware<OriginCheckMiddleware>();
         return app;
     }
 }

@@ -24,12 +24,15 @@ public sealed class Auth : IEndpointGroup
         group.MapPost("/get-session", GetSessionByPost).ExcludeFromDescription();
         group.MapPost("/sign-out", SignOut).WithName("SignOut");
         group.MapGet("/token", Token).WithName("GetToken");
+        group.MapGet("/jwks", Jwks).WithName("Jwks");
         group.MapGet("/ok", () => TypedResults.Ok(new OkResponse(true))).WithName("Ok");
     }
 
     public static async Task<Ok<SignUpResponse>> SignUp(
-        ISender sender, SessionCookies cookies, HttpContext context, SignUpRequest body, CancellationToken cancellationToken)
+        ISender sender, SessionCookies cookies, TrustedOrigins trusted, HttpContext context, SignUpRequest body,
+        CancellationToken cancellationToken)
     {
+        RequireAllowedCallback(trusted, context, body.CallbackURL);
         var session = await sender.Send(
             new SignUpCommand(body.Name, body.Email, body.Password, body.Image, body.RememberMe ?? true, Client(context)),
             cancellationToken);
@@ -38,8 +41,10 @@ public sealed class Auth : IEndpointGroup
     }
 
     public static async Task<Ok<SignInResponse>> SignIn(
-        ISender sender, SessionCookies cookies, HttpContext context, SignInRequest body, CancellationToken cancellationToken)
+        ISender sender, SessionCookies cookies, TrustedOrigins trusted, HttpContext context, SignInRequest body,
+        CancellationToken cancellationToken)
     {
+        RequireAllowedCallback(trusted, context, body.CallbackURL);
         var session = await sender.Send(
             new SignInCommand(body.Email, body.Password, body.RememberMe ?? true, Client(context)), cancellationToken);
         cookies.Write(context.Response, session);
@@ -100,6 +105,22 @@ public sealed class Auth : IEndpointGroup
         return TypedResults.Ok(new TokenResponse(jwt.Token));
     }
 
-    private static ClientInfo Client(HttpContext context) =>
+    /// <summary>
+    /// Better Auth publishes its asymmetric verification keys here. This gateway signs with the shared HS256 secret,
+    /// which must never be published, so the set is empty (docs/decisions/0004-jwks.md).
+    /// </summary>
+    public static Ok<JsonWebKeySetResponse> Jwks() => TypedResults.Ok(new JsonWebKeySetResponse([]));
+
+    /// <summary>A <c>callbackURL</c> (body or query) must be a relative path or on a trusted origin.</summary>
+    private static void RequireAllowedCallback(TrustedOrigins trusted, HttpContext context, string? bodyCallback)
+    {
+        if (!trusted.IsAllowedRedirect(bodyCallback, context.Request)
+            || !trusted.IsAllowedRedirect(context.Request.Query["callbackURL"].ToString(), context.Request))
+        {
+            throw new AuthException(AuthErrors.InvalidCallbackUrl);
+        }
+    }
+
+    internal static ClientInfo Client(HttpContext context) =>
         new(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString());
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using TodoClean.Application.Auth.Common;
 
@@ -25,3 +26,17 @@ public sealed record TokenResponse(string Token);
 public sealed record SuccessResponse(bool Success);
 
 public sealed record OkResponse(bool Ok);
+
+public sealed record StatusResponse(bool Status);
+
+public sealed record RevokeSessionRequest(string? Token);
+
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword, bool? RevokeOtherSessions);
+
+public sealed record ChangePasswordResponse(string? Token, UserDto User);
+
+/// <summary><c>Email</c> is read only to refuse it: the email cannot be changed through update-user.</summary>
+public sealed record UpdateUserRequest(string? Name, string? Image, JsonElement? Email);
+
+/// <summary>A JSON Web Key Set. This gateway signs with a symmetric key only, which is never published.</summary>
+public sealed record JsonWebKeySetResponse(IReadOnlyList<object> Keys);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TodoClean.Application.Auth.Common;
 using TodoClean.Infrastructure.Hosting;
 
@@ -20,7 +21,9 @@ internal sealed class BetterAuthErrorWriter : IApiErrorWriter
         }
 
         var (message, code) = Translate(error);
-        await context.Response.WriteAsJsonAsync(new BetterAuthError(message, code), context.RequestAborted);
+        // A few Better Auth errors (e.g. "No fields to update") carry no code at all.
+        await context.Response.WriteAsJsonAsync(
+            new BetterAuthError(message, string.IsNullOrEmpty(code) ? null : code), context.RequestAborted);
     }
 
     /// <summary>
@@ -47,5 +50,6 @@ internal sealed class BetterAuthErrorWriter : IApiErrorWriter
     private static string CamelCase(string name) =>
         string.IsNullOrEmpty(name) || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
-    private sealed record BetterAuthError(string Message, string Code);
+    private sealed record BetterAuthError(
+        string Message, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Code);
 }

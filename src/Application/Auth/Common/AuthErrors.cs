@@ -18,6 +18,26 @@ public static class AuthErrors
     public static readonly AuthError CredentialAccountNotFound =
         new("CREDENTIAL_ACCOUNT_NOT_FOUND", "Credential account not found", AuthErrorKind.BadRequest);
 
+    public static readonly AuthError SessionNotFresh = new("SESSION_NOT_FRESH", "Session is not fresh", AuthErrorKind.Forbidden);
+
+    public static readonly AuthError EmailCanNotBeUpdated =
+        new("EMAIL_CAN_NOT_BE_UPDATED", "Email can not be updated", AuthErrorKind.BadRequest);
+
+    /// <summary>Better Auth sends this one without a code.</summary>
+    public static readonly AuthError NoFieldsToUpdate = new(string.Empty, "No fields to update", AuthErrorKind.BadRequest);
+
+    public static readonly AuthError MissingOrNullOrigin =
+        new("MISSING_OR_NULL_ORIGIN", "Missing or null Origin", AuthErrorKind.Forbidden);
+
+    public static readonly AuthError InvalidOrigin = new("INVALID_ORIGIN", "Invalid origin", AuthErrorKind.Forbidden);
+
+    public static readonly AuthError InvalidCallbackUrl = new("INVALID_CALLBACK_URL", "Invalid callbackURL", AuthErrorKind.Forbidden);
+
+    public static readonly AuthError CrossSiteNavigationLoginBlocked = new(
+        "CROSS_SITE_NAVIGATION_LOGIN_BLOCKED",
+        "Cross-site navigation login blocked. This request appears to be a CSRF attack.",
+        AuthErrorKind.Forbidden);
+
     public static readonly AuthError MethodNotAllowedDeferSessionRequired = new(
         "METHOD_NOT_ALLOWED_DEFER_SESSION_REQUIRED",
         "POST method requires deferSessionRefresh to be enabled in session config",

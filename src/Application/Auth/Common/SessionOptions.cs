@@ -11,6 +11,9 @@ public sealed class SessionOptions
     /// <summary>How often a session in use is renewed (Better Auth <c>session.updateAge</c>).</summary>
     public TimeSpan SessionUpdateAge { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>How recent a sign-in must be for sensitive reads such as listing sessions (Better Auth <c>session.freshAge</c>).</summary>
+    public TimeSpan FreshAge { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Lifetime of a "don't remember me" session: a browser-session cookie, never renewed.</summary>
     public TimeSpan ShortSessionLifetime { get; set; } = TimeSpan.FromDays(1);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TodoClean.Application.Common.Exceptions;
 using TodoClean.Application.Common.Interfaces;
 using TodoClean.Application.Common.Security;
 using TodoClean.Domain.Sessions;
@@ -62,6 +63,10 @@ internal sealed class SessionStore(IAuthDbContext db, TimeProvider timeProvider,
 
         return (found.Session, found.User);
     }
+
+    /// <summary>The live session behind <paramref name="token"/> and its user; Better Auth's 401 UNAUTHORIZED when none.</summary>
+    public async Task<(Session Session, User User)> RequireLiveAsync(string? token, CancellationToken cancellationToken) =>
+        await FindLiveAsync(token, cancellationToken) ?? throw new AuthException(AuthErrors.Unauthorized);
 
     /// <summary>Deletes the session behind <paramref name="token"/> at once; returns whether one existed.</summary>
     public async Task<bool> EndAsync(string? token, CancellationToken cancellationToken)

@@ -1,0 +1,31 @@
+using Mediator;
+using Microsoft.Extensions.Logging;
+using TodoClean.Application.Auth.Common;
+using TodoClean.Application.Common.Exceptions;
+using TodoClean.Application.Common.Interfaces;
+
+namespace TodoClean.Application.Auth.Commands.UpdateUser;
+
+internal sealed class UpdateUserCommandHandler(
+    SessionStore sessions, IAuthDbContext db, ILogger<UpdateUserCommandHandler> logger)
+    : ICommandHandler<UpdateUserCommand, AuthSession>
+{
+    public async ValueTask<AuthSession> Handle(UpdateUserCommand command, CancellationToken cancellationToken)
+    {
+        if (command.EmailGiven)
+        {
+            throw new AuthException(AuthErrors.EmailCanNotBeUpdated);
+        }
+
+        var (session, user) = await sessions.RequireLiveAsync(command.SessionToken, cancellationToken);
+        if (command.Name is null && command.Image is null)
+        {
+            throw new AuthException(AuthErrors.NoFieldsToUpdate);
+        }
+
+        user.UpdateProfile(command.Name, command.Image, sessions.Now);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("User {UserId} updated their profile", user.Id);
+        return new AuthSession(command.SessionToken!, SessionDto.From(session, command.SessionToken!), UserDto.From(user), session.RememberMe);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TodoClean.Application.Auth.Commands.ChangePassword;
+using TodoClean.Application.Auth.Commands.UpdateUser;
+using TodoClean.AuthGateway.Services;
+using TodoClean.Infrastructure.Hosting;
+
+namespace TodoClean.AuthGateway.Endpoints;
+
+/// <summary>Better Auth's account management: change the password, update the profile.</summary>
+public sealed class Account : IEndpointGroup
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/auth").WithTags("Account");
+        group.MapPost("/change-password", ChangePassword).WithName("ChangePassword");
+        group.MapPost("/update-user", UpdateUser).WithName("UpdateUser");
+    }
+
+    public static async Task<Ok<ChangePasswordResponse>> ChangePassword(
+        ISender sender, SessionCookies cookies, HttpContext context, ChangePasswordRequest body, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new ChangePasswordCommand(
+            cookies.ReadToken(context.Request), body.CurrentPassword, body.NewPassword, body.RevokeOtherSessions ?? false,
+            Auth.Client(context)), cancellationToken);
+        if (result.NewSession is { } session)
+        {
+            cookies.Write(context.Response, session);
+        }
+
+        return TypedResults.Ok(new ChangePasswordResponse(result.NewSession?.Token, result.User));
+    }
+
+    public static async Task<Ok<StatusResponse>> UpdateUser(
+        ISender sender, SessionCookies cookies, HttpContext context, UpdateUserRequest body, CancellationToken cancellationToken)
+    {
+        var emailGiven = body.Email is { ValueKind: not JsonValueKind.Null };
+        var session = await sender.Send(
+            new UpdateUserCommand(cookies.ReadToken(context.Request), body.Name, body.Image, emailGiven), cancellationToken);
+        cookies.Write(context.Response, session);
+        return TypedResults.Ok(new StatusResponse(true));
+    }
+}
