@@ -1,0 +1,73 @@
+using FluentValidation.TestHelper;
+using TodoClean.Application.Auth.Commands.SignIn;
+using TodoClean.Application.Auth.Common;
+
+namespace TodoClean.Application.UnitTests.Auth.Commands.SignIn;
+
+public sealed class SignInCommandValidatorTests
+{
+    private readonly SignInCommandValidator _validator = new();
+
+    [Fact]
+    public void Validate_WhenEmailAndPasswordArePresent_ShouldPass()
+    {
+        var result = _validator.TestValidate(Command(" Alice@Example.com ", "correct horse"));
+
+        result.ShouldNotHaveAnyValidationErrors();
+    }
+
+    [Fact]
+    public void Validate_WhenEmailIsMissing_ShouldFailOnEmail()
+    {
+        var result = _validator.TestValidate(Command(null, "correct horse"));
+
+        result.ShouldHaveValidationErrorFor(c => c.Email).WithErrorMessage("Email is required.");
+    }
+
+    [Theory]
+    [InlineData("alice")]
+    [InlineData("alice@")]
+    [InlineData("alice@example")]
+    [InlineData("al ice@example.com")]
+    [InlineData("alice@@example.com")]
+    public void Validate_WhenEmailIsMalformed_ShouldFailWithInvalidEmailCode(string email)
+    {
+        var result = _validator.TestValidate(Command(email, "correct horse"));
+
+        result.ShouldHaveValidationErrorFor(c => c.Email).WithErrorCode(AuthErrors.InvalidEmailCode);
+    }
+
+    [Fact]
+    public void Validate_WhenPasswordIsMissing_ShouldFailOnPassword()
+    {
+        var result = _validator.TestValidate(Command("alice@example.com", null));
+
+        result.ShouldHaveValidationErrorFor(c => c.Password).WithErrorMessage("Password is required.");
+    }
+
+    [Fact]
+    public void Validate_WhenPasswordIsShort_ShouldPassSoThatSignInFailsLikeAWrongPassword()
+    {
+        var result = _validator.TestValidate(Command("alice@example.com", "a"));
+
+        result.ShouldNotHaveAnyValidationErrors();
+    }
+
+    [Fact]
+    public void Validate_WhenPasswordIsAtTheMaximum_ShouldPass()
+    {
+        var result = _validator.TestValidate(Command("alice@example.com", new string('p', CredentialRules.MaxPasswordLength)));
+
+        result.ShouldNotHaveAnyValidationErrors();
+    }
+
+    [Fact]
+    public void Validate_WhenPasswordIsTooLong_ShouldFailWithPasswordTooLongCode()
+    {
+        var result = _validator.TestValidate(Command("alice@example.com", new string('p', CredentialRules.MaxPasswordLength + 1)));
+
+        result.ShouldHaveValidationErrorFor(c => c.Password).WithErrorCode(AuthErrors.PasswordTooLongCode);
+    }
+
+    private static SignInCommand Command(string? email, string? password) => new(email, password, true, ClientInfo.Unknown);
+}

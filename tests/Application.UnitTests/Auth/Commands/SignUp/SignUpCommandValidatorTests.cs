@@ -1,0 +1,128 @@
+using FluentValidation.TestHelper;
+using TodoClean.Application.Auth.Commands.SignUp;
+using TodoClean.Application.Auth.Common;
+using TodoClean.Domain.Users;
+
+namespace TodoClean.Application.UnitTests.Auth.Commands.SignUp;
+
+public sealed class SignUpCommandValidatorTests
+{
+    private readonly SignUpCommandValidator _validator = new();
+
+    [Fact]
+    public void Validate_WhenAllFieldsAreValid_ShouldPass()
+    {
+        var result = _validator.TestValidate(Command());
+
+        result.ShouldNotHaveAnyValidationErrors();
+    }
+
+    [Fact]
+    public void Validate_WhenNameIsMissing_ShouldFailOnName()
+    {
+        var result = _validator.TestValidate(Command(name: null));
+
+        result.ShouldHaveValidationErrorFor(c => c.Name).WithErrorMessage("Name is required.");
+    }
+
+    [Fact]
+    public void Validate_WhenNameIsEmpty_ShouldPassLikeBetterAuth()
+    {
+        var result = _validator.TestValidate(Command(name: string.Empty));
+
+        result.ShouldNotHaveAnyValidationErrors();
+    }
+
+    [Fact]
+    public void Validate_WhenNameIsTooLong_ShouldFailOnName()
+    {
+        var result = _validator.TestValidate(Command(name: new string('n', User.MaxNameLength + 1)));
+
+        result.ShouldHaveValidationErrorFor(c => c.Name);
+    }
+
+    [Fact]
+    public void Validate_WhenEmailIsMissing_ShouldFailOnEmail()
+    {
+        var result = _validator.TestValidate(Command(email: null));
+
+        result.ShouldHaveValidationErrorFor(c => c.Email).WithErrorMessage("Email is required.");
+    }
+
+    [Theory]
+    [InlineData("alice")]
+    [InlineData("alice@example")]
+    [InlineData("alice @example.com")]
+    public void Validate_WhenEmailIsMalformed_ShouldFailOnEmail(string email)
+    {
+        var result = _validator.TestValidate(Command(email: email));
+
+        result.ShouldHaveValidationErrorFor(c => c.Email);
+    }
+
+    [Fact]
+    public void Validate_WhenEmailIsTooLong_ShouldFailOnEmail()
+    {
+        var email = new string('a', User.MaxEmailLength) + "@example.com";
+
+        var result = _validator.TestValidate(Command(email: email));
+
+        result.ShouldHaveValidationErrorFor(c => c.Email);
+    }
+
+    [Fact]
+    public void Validate_WhenEmailHasSurroundingSpaces_ShouldPass()
+    {
+        var result = _validator.TestValidate(Command(email: "  alice@example.com "));
+
+        result.ShouldNotHaveAnyValidationErrors();
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void Validate_WhenPasswordIsMissingOrEmpty_ShouldFailOnPassword(string? password)
+    {
+        var result = _validator.TestValidate(Command(password: password));
+
+        result.ShouldHaveValidationErrorFor(c => c.Password).WithErrorMessage("Password is required.");
+    }
+
+    [Fact]
+    public void Validate_WhenPasswordIsOneShortOfTheMinimum_ShouldFailWithPasswordTooShortCode()
+    {
+        var result = _validator.TestValidate(Command(password: new string('p', CredentialRules.MinPasswordLength - 1)));
+
+        result.ShouldHaveValidationErrorFor(c => c.Password).WithErrorCode(AuthErrors.PasswordTooShortCode);
+    }
+
+    [Theory]
+    [InlineData(CredentialRules.MinPasswordLength)]
+    [InlineData(CredentialRules.MaxPasswordLength)]
+    public void Validate_WhenPasswordLengthIsAtABound_ShouldPass(int length)
+    {
+        var result = _validator.TestValidate(Command(password: new string('p', length)));
+
+        result.ShouldNotHaveAnyValidationErrors();
+    }
+
+    [Fact]
+    public void Validate_WhenPasswordIsOneOverTheMaximum_ShouldFailWithPasswordTooLongCode()
+    {
+        var result = _validator.TestValidate(Command(password: new string('p', CredentialRules.MaxPasswordLength + 1)));
+
+        result.ShouldHaveValidationErrorFor(c => c.Password).WithErrorCode(AuthErrors.PasswordTooLongCode);
+    }
+
+    [Fact]
+    public void Validate_WhenImageIsTooLong_ShouldFailOnImage()
+    {
+        var result = _validator.TestValidate(Command(image: "https://example.com/" + new string('i', User.MaxImageLength)));
+
+        result.ShouldHaveValidationErrorFor(c => c.Image);
+    }
+
+    private static SignUpCommand Command(
+        string? name = "Alice", string? email = "alice@example.com", string? password = "correct horse", string? image = null) =>
+        new(name, email, password, image, true, ClientInfo.Unknown);
+}
