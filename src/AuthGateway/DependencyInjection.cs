@@ -14,6 +14,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<SessionCookies>();
         services.AddSingleton<TrustedOrigins>();
+        services.AddAuthRateLimiting(configuration);
         services.AddSingleton<IApiErrorWriter, BetterAuthErrorWriter>();
         return services;
     }
@@ -32,6 +33,7 @@ public static class DependencyInjection
                 context.Response.Headers.Allow = default;
             }
         });
+        app.UseRateLimiter();
         app.UseMiddleware<OriginCheckMiddleware>();
         return app;
     }

@@ -12,6 +12,8 @@ public static class HostSettings
         ["ConnectionStrings:Auth"] = $"Data Source={authDbPath}",
         ["PasswordHashing:Iterations"] = TestHashIterations,
         ["Serilog:MinimumLevel:Default"] = "Warning",
+        // Functional suites sign up hundreds of users from one address; the security suite tests the limits.
+        ["RateLimiting:Enabled"] = "false",
     };
 
     public static Dictionary<string, string?> Api(string todosDbPath, string? secret = null) => new()

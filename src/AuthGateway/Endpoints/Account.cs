@@ -3,6 +3,8 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TodoClean.Application.Auth.Commands.ChangePassword;
 using TodoClean.Application.Auth.Commands.UpdateUser;
+using TodoClean.Application.Auth.Common;
+using TodoClean.Application.Common.Security;
 using TodoClean.AuthGateway.Services;
 using TodoClean.Infrastructure.Hosting;
 
@@ -14,7 +16,12 @@ public sealed class Account : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Account");
-        group.MapPost("/change-password", ChangePassword).WithName("ChangePassword");
+        group.MapPost("/change-password", ChangePassword).WithName("ChangePassword")
+            .AddEndpointFilter(new AccountLockoutFilter(
+                c => c.HttpContext.RequestServices.GetRequiredService<SessionCookies>().ReadToken(c.HttpContext.Request) is { } token
+                    ? $"session|{SecureIds.HashToken(token)}"
+                    : null,
+                AuthErrors.InvalidPassword.Code));
         group.MapPost("/update-user", UpdateUser).WithName("UpdateUser");
     }
 

@@ -18,8 +18,12 @@ public sealed class Auth : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
-        group.MapPost("/sign-up/email", SignUp).WithName("SignUpEmail");
-        group.MapPost("/sign-in/email", SignIn).WithName("SignInEmail");
+        group.MapPost("/sign-up/email", SignUp).WithName("SignUpEmail")
+            .AddEndpointFilter(new AccountLockoutFilter(
+                c => AccountKey(c.Arguments.OfType<SignUpRequest>().FirstOrDefault()?.Email), AuthErrors.UserAlreadyExists.Code));
+        group.MapPost("/sign-in/email", SignIn).WithName("SignInEmail")
+            .AddEndpointFilter(new AccountLockoutFilter(
+                c => AccountKey(c.Arguments.OfType<SignInRequest>().FirstOrDefault()?.Email), AuthErrors.InvalidEmailOrPassword.Code));
         group.MapGet("/get-session", GetSession).WithName("GetSession");
         group.MapPost("/get-session", GetSessionByPost).ExcludeFromDescription();
         group.MapPost("/sign-out", SignOut).WithName("SignOut");
@@ -110,6 +114,10 @@ public sealed class Auth : IEndpointGroup
     /// which must never be published, so the set is empty (docs/decisions/0004-jwks.md).
     /// </summary>
     public static Ok<JsonWebKeySetResponse> Jwks() => TypedResults.Ok(new JsonWebKeySetResponse([]));
+
+    /// <summary>The lockout key of an email: its normalized form, so case and spaces cannot dodge the count.</summary>
+    private static string? AccountKey(string? email) =>
+        string.IsNullOrWhiteSpace(email) ? null : $"email|{email.Trim().ToLowerInvariant()}";
 
     /// <summary>A <c>callbackURL</c> (body or query) must be a relative path or on a trusted origin.</summary>
     private static void RequireAllowedCallback(TrustedOrigins trusted, HttpContext context, string? bodyCallback)

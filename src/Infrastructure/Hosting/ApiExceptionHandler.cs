@@ -91,10 +91,22 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger)
         UnauthorizedAccessException => new ApiError(
             StatusCodes.Status401Unauthorized, "Unauthorized", "Sign in to continue.", "UNAUTHORIZED"),
         BadHttpRequestException e => FromBadRequest(e),
+        TooManyRequestsException e => TooManyRequests(e.RetryAfter),
         _ => new ApiError(
             StatusCodes.Status500InternalServerError, "Internal Server Error",
             "Something went wrong on our side. Try again; if it keeps happening, quote the trace id.", "INTERNAL_SERVER_ERROR"),
     };
+
+    /// <summary>429 with the standard <c>Retry-After</c> and Better Auth's <c>X-Retry-After</c>, both in whole seconds.</summary>
+    public static ApiError TooManyRequests(TimeSpan retryAfter)
+    {
+        var seconds = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ApiError(StatusCodes.Status429TooManyRequests, "Too Many Requests",
+            $"Too many requests. Please try again later (in {seconds} s).", "TOO_MANY_REQUESTS")
+        {
+            Headers = new Dictionary<string, string> { ["Retry-After"] = seconds, ["X-Retry-After"] = seconds },
+        };
+    }
 
     private static ApiError Validation(IDictionary<string, string[]> errors, IReadOnlyList<ValidationFailure> failures) =>
         new(StatusCodes.Status400BadRequest, "One or more validation errors occurred.",

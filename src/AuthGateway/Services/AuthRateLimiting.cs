@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.RateLimiting;
+using TodoClean.Application.Common.Exceptions;
+
+namespace TodoClean.AuthGateway.Services;
+
+/// <summary>
+/// ASP.NET Core's rate limiter in front of the auth endpoints: credential endpoints per client address, the token
+/// refresh per address and per session. The address is the socket's (or a configured trusted proxy's forwarded one).
+/// </summary>
+internal static class AuthRateLimiting
+{
+    private static readonly string[] CredentialPaths =
+        ["/api/auth/sign-in/email", "/api/auth/sign-up/email", "/api/auth/change-password"];
+
+    private static readonly string[] TokenPaths = ["/api/auth/token", "/api/auth/get-session"];
+
+    public static IServiceCollection AddAuthRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(RateLimitingOptions.SectionName).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
+        services.AddSingleton(options);
+        services.AddSingleton<AccountLockout>();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.OnRejected = (context, _) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                throw new TooManyRequestsException(retryAfter);
+            };
+            if (!options.Enabled)
+            {
+                return;
+            }
+
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context => Matches(context, CredentialPaths)
+                    ? Window($"credentials|{ClientAddress(context)}", options.CredentialPermitsPerIp, options.CredentialWindow)
+                    : RateLimitPartition.GetNoLimiter(string.Empty)),
+                PartitionedRateLimiter.Create<HttpContext, string>(context => Matches(context, TokenPaths)
+                    ? Window($"token|{ClientAddress(context)}", options.TokenPermitsPerIp, options.TokenWindow)
+                    : RateLimitPartition.GetNoLimiter(string.Empty)),
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    Matches(context, TokenPaths) && SessionKey(context) is { } session
+                        ? Window($"session|{session}", options.TokenPermitsPerSession, options.TokenWindow)
+                        : RateLimitPartition.GetNoLimiter(string.Empty)));
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> Window(string key, int permits, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = window,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+
+    private static bool Matches(HttpContext context, string[] paths)
+    {
+        var path = context.Request.Path;
+        foreach (var candidate in paths)
+        {
+            if (path.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static string ClientAddress(HttpContext context) =>
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>A short digest of whatever session credential the request carries (cookie or bearer), never the credential.</summary>
+    private static string? SessionKey(HttpContext context)
+    {
+        var credential = context.Request.Headers.Authorization.ToString();
+        if (credential.Length == 0)
+        {
+            credential = context.Request.Headers.Cookie.ToString();
+        }
+
+        return credential.Length == 0
+            ? null
+            : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(credential)), 0, 12);
+    }
+}

@@ -1,0 +1,30 @@
+namespace TodoClean.AuthGateway.Services;
+
+/// <summary>
+/// Configuration section <c>RateLimiting</c>. Counters live in this process: with N gateway instances each keeps its
+/// own (docs/scale-out.md).
+/// </summary>
+public sealed class RateLimitingOptions
+{
+    public const string SectionName = "RateLimiting";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Sign-in, sign-up and change-password requests per client address per <see cref="CredentialWindow"/>.</summary>
+    public int CredentialPermitsPerIp { get; set; } = 30;
+
+    public TimeSpan CredentialWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Token and session reads (the silent refresh) per client address per <see cref="TokenWindow"/>.</summary>
+    public int TokenPermitsPerIp { get; set; } = 300;
+
+    /// <summary>Token and session reads per session per <see cref="TokenWindow"/>.</summary>
+    public int TokenPermitsPerSession { get; set; } = 60;
+
+    public TimeSpan TokenWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Failed sign-ins (or sign-ups, password changes) per account per <see cref="AccountWindow"/>; then even the right password waits.</summary>
+    public int FailuresPerAccount { get; set; } = 10;
+
+    public TimeSpan AccountWindow { get; set; } = TimeSpan.FromMinutes(10);
+}
