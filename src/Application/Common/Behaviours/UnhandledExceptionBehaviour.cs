@@ -27,5 +27,6 @@ public sealed class UnhandledExceptionBehaviour<TMessage, TResponse>(
 
     private static bool IsExpected(Exception ex, CancellationToken cancellationToken) => ex
         is ValidationException or NotFoundException or PreconditionFailedException or AuthException or DomainException
+            or TooManyRequestsException
         || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested);
 }

@@ -11,7 +11,7 @@ internal sealed class SignUpCommandValidator : AbstractValidator<SignUpCommand>
         RuleFor(x => x.Name).Present("Name")
             .MaximumLength(User.MaxNameLength).WithMessage($"Name must be at most {User.MaxNameLength} characters.");
         RuleFor(x => x.Email).Present("Email").EmailAddress();
-        RuleFor(x => x.Password).Present("Password").NotEmpty().WithMessage("Password is required.");
+        RuleFor(x => x.Password).Present("Password").Must(p => p is null || p.Length > 0).WithMessage("Password is required.");
         RuleFor(x => x.Password).PasswordLength("Password");
         RuleFor(x => x.Image).MaximumLength(User.MaxImageLength)
             .WithMessage($"Image must be at most {User.MaxImageLength} characters.");

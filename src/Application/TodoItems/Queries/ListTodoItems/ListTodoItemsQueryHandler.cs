@@ -48,7 +48,7 @@ internal sealed class ListTodoItemsQueryHandler(ITodoDbContext db, ICurrentUser 
     {
         "created" => items.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
         "due" => items.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Id),
-        "title" => items.OrderBy(t => t.Title).ThenBy(t => t.Id),
+        "title" => items.OrderBy(t => t.Title.ToLower()).ThenBy(t => t.Id),
         _ => items.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
     };
 }

@@ -12,7 +12,7 @@ internal sealed class ListTodoItemsQueryValidator : AbstractValidator<ListTodoIt
         RuleFor(x => x.Sort)
             .Must(s => s is null || ListTodoItemsQuery.Sorts.Contains(s))
             .WithMessage($"Sort must be one of: {string.Join(", ", ListTodoItemsQuery.Sorts)}.");
-        RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithMessage("Page must be 1 or more.");
+        RuleFor(x => x.Page).InclusiveBetween(1, 1_000_000).WithMessage("Page must be between 1 and 1000000.");
         RuleFor(x => x.PageSize).InclusiveBetween(1, ListTodoItemsQuery.MaxPageSize)
             .WithMessage($"Page size must be between 1 and {ListTodoItemsQuery.MaxPageSize}.");
         RuleFor(x => x.Search).MaximumLength(ListTodoItemsQuery.MaxSearchLength)

@@ -62,11 +62,13 @@ public sealed class ListTodoItemsQueryValidatorTests
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
-    public void Validate_WhenPageIsBelowOne_ShouldFailOnPage(int page)
+    [InlineData(1_000_001)]
+    [InlineData(int.MaxValue)]
+    public void Validate_WhenPageIsOutOfRange_ShouldFailOnPage(int page)
     {
         var result = _validator.TestValidate(new ListTodoItemsQuery(Page: page));
 
-        result.ShouldHaveValidationErrorFor(q => q.Page).WithErrorMessage("Page must be 1 or more.");
+        result.ShouldHaveValidationErrorFor(q => q.Page).WithErrorMessage("Page must be between 1 and 1000000.");
     }
 
     [Theory]
