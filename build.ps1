@@ -140,9 +140,36 @@ function Invoke-Test {
             $failed += [int]$Matches[2]; $passed += [int]$Matches[3]; $skipped += [int]$Matches[4]
         }
     }
+    $conformance = Invoke-Conformance
+    $passed += $conformance.Passed; $failed += $conformance.Failed
     Write-Host ''
     Write-Host "Tests: $passed passed, $failed failed, $skipped skipped"
     if ($exit -ne 0 -or $failed -gt 0) { Stop-Build 'Some tests failed.' }
+}
+
+# The Better Auth conformance suite (Node): the real better-auth client against the gateway and a reference server.
+function Invoke-Conformance {
+    if (-not (Get-Command node -ErrorAction SilentlyContinue) -or -not (Get-Command npm -ErrorAction SilentlyContinue)) {
+        Stop-Build 'Node.js 20+ and npm are needed for the Better Auth conformance suite (tests/Conformance). Install them (e.g. apt-get install nodejs npm) and try again.'
+    }
+    $dir = Join-Path $Root 'tests/Conformance'
+    Write-Step 'Running the Better Auth conformance suite (gateway and reference server)'
+    Push-Location $dir
+    try {
+        Invoke-Checked 'npm ci' { npm ci --no-audit --no-fund --loglevel=error }
+        $dll = Join-Path $Root "src/AuthGateway/bin/$Configuration/net10.0/TodoClean.AuthGateway.dll"
+        $lines = & node run.mjs --gateway-dll $dll 2>&1 | Tee-Object -Variable output
+        $exit = $LASTEXITCODE
+    }
+    finally { Pop-Location }
+    $result = [pscustomobject]@{ Passed = 0; Failed = 0 }
+    foreach ($line in $output) {
+        if ("$line" -match '^(reference|gateway)\s+(\d+) passed, (\d+) failed') {
+            $result.Passed += [int]$Matches[2]; $result.Failed += [int]$Matches[3]
+        }
+    }
+    if ($exit -ne 0 -and $result.Failed -eq 0) { $result.Failed = 1 }
+    return $result
 }
 
 switch ($Target) {

@@ -10,6 +10,8 @@ internal sealed class BetterAuthErrorWriter : IApiErrorWriter
     private static readonly HashSet<string> BetterAuthFieldCodes =
         [AuthErrors.InvalidEmailCode, AuthErrors.PasswordTooShortCode, AuthErrors.PasswordTooLongCode];
 
+    private const string BodyMustBeAnObject = "BODY_MUST_BE_AN_OBJECT";
+
     public bool CanWrite(HttpContext context) => context.Request.Path.StartsWithSegments("/api/auth");
 
     public async ValueTask WriteAsync(HttpContext context, ApiError error)
@@ -20,7 +22,7 @@ internal sealed class BetterAuthErrorWriter : IApiErrorWriter
             return;
         }
 
-        var (message, code) = Translate(error);
+        var (message, code) = Translate(error, context.Request.Path.Value ?? string.Empty);
         // A few Better Auth errors (e.g. "No fields to update") carry no code at all.
         await context.Response.WriteAsJsonAsync(
             new BetterAuthError(message, string.IsNullOrEmpty(code) ? null : code), context.RequestAborted);
@@ -30,8 +32,14 @@ internal sealed class BetterAuthErrorWriter : IApiErrorWriter
     /// Field errors Better Auth has its own code for (e.g. <c>PASSWORD_TOO_SHORT</c>) keep that code; otherwise they
     /// become <c>VALIDATION_ERROR</c> with zod-style <c>[body.field] message</c> parts joined by <c>"; "</c>.
     /// </summary>
-    internal static (string Message, string Code) Translate(ApiError error)
+    internal static (string Message, string Code) Translate(ApiError error, string path)
     {
+        if (error.Code == BodyMustBeAnObject && !path.EndsWith("/update-user", StringComparison.Ordinal))
+        {
+            // Only update-user says BODY_MUST_BE_AN_OBJECT; Better Auth's other endpoints fail their body schema.
+            return ($"[body] {error.Detail}", "VALIDATION_ERROR");
+        }
+
         if (error.Failures is not { Count: > 0 } failures)
         {
             return (error.Detail, error.Code);

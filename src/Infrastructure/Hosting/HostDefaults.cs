@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -35,7 +36,13 @@ public static class HostDefaults
 
     public static WebApplicationBuilder AddHostDefaults(this WebApplicationBuilder builder)
     {
-        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        var maxBody = builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? DefaultMaxRequestBodyBytes;
+        builder.WebHost.ConfigureKestrel(o =>
+        {
+            o.AddServerHeader = false;
+            o.Limits.MaxRequestBodySize = maxBody;
+        });
+        builder.Services.Configure<ForwardedHeadersOptions>(o => ConfigureForwardedHeaders(o, builder.Configuration));
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
@@ -52,6 +59,27 @@ public static class HostDefaults
         return builder;
     }
 
+    /// <summary>Requests carry small JSON documents; anything larger is refused with 413 before it is read.</summary>
+    public const long DefaultMaxRequestBodyBytes = 64 * 1024;
+
+    /// <summary>
+    /// <c>X-Forwarded-For</c>/<c>-Proto</c> count only from the proxies in <c>ForwardedHeaders:KnownProxies</c>. The
+    /// framework trusts loopback by default; that is cleared, so with no configuration a client cannot spoof its address.
+    /// </summary>
+    private static void ConfigureForwardedHeaders(ForwardedHeadersOptions options, IConfiguration configuration)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+        {
+            if (System.Net.IPAddress.TryParse(proxy, out var address))
+            {
+                options.KnownProxies.Add(address);
+            }
+        }
+    }
+
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -63,6 +91,15 @@ public static class HostDefaults
     /// <summary>The exception handler first, so it wraps everything after it.</summary>
     public static WebApplication UseHostDefaults(this WebApplication app)
     {
+        app.Use(AddSecurityHeaders);
+        app.UseForwardedHeaders();
+        // Request logging outside the exception handler, so it records the status the client really got.
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms for {ClientIp}";
+            o.EnrichDiagnosticContext = (diagnostics, http) =>
+                diagnostics.Set("ClientIp", http.Connection.RemoteIpAddress?.ToString());
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages(async context =>
         {
@@ -72,8 +109,31 @@ public static class HostDefaults
                 await ApiExceptionHandler.WriteAsync(http, error);
             }
         });
-        app.UseSerilogRequestLogging();
+
         return app;
+    }
+
+    /// <summary>
+    /// Headers every response gets unless an endpoint set its own (the UI sets its page CSP): no MIME sniffing, no
+    /// referrer, no framing; API responses get a CSP that allows nothing. The interactive docs keep their defaults.
+    /// </summary>
+    private static Task AddSecurityHeaders(HttpContext context, RequestDelegate next)
+    {
+        context.Response.OnStarting(static state =>
+        {
+            var http = (HttpContext)state;
+            var headers = http.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.TryAdd("Referrer-Policy", "no-referrer");
+            headers.XFrameOptions = "DENY";
+            if (!headers.ContainsKey("Content-Security-Policy") && !http.Request.Path.StartsWithSegments("/scalar"))
+            {
+                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            }
+
+            return Task.CompletedTask;
+        }, context);
+        return next(context);
     }
 
     public static WebApplication MapHostEndpoints(this WebApplication app, Assembly endpointAssembly)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace TodoClean.Infrastructure.Security;
 
@@ -15,6 +16,30 @@ internal static class JwtBearerEventHandlers
 
     // Key ids already reported as "signed with a different secret": one warning each, not one per request.
     private static readonly ConcurrentDictionary<string, bool> ReportedForeignKeys = new();
+
+    /// <summary>
+    /// Reads the token from the <c>Authorization</c> header only (never a query string or cookie) and turns away
+    /// malformed or suspicious tokens before any signature work (see <see cref="JwtPreValidator"/>).
+    /// </summary>
+    public static Task ReadTokenAsync(MessageReceivedContext context)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (!authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            context.NoResult();
+            return Task.CompletedTask;
+        }
+
+        var token = authorization.AsSpan(7).Trim();
+        if (JwtPreValidator.Check(token) is { } problem)
+        {
+            context.Fail($"Malformed token ({problem}).");
+            return Task.CompletedTask;
+        }
+
+        context.Token = token.ToString();
+        return Task.CompletedTask;
+    }
 
     /// <summary>JwtBearer accepts a blank <c>sub</c> and an <c>iat</c> in the future; we do not.</summary>
     public static Task RejectIncompleteTokensAsync(TokenValidatedContext context)
@@ -57,12 +82,6 @@ internal static class JwtBearerEventHandlers
                     tokenKeyId, ourKeyId);
             }
         }
-        else
-        {
-            logger.LogInformation(
-                "Rejected a bearer token from {RemoteIp}: {FailureType}",
-                context.HttpContext.Connection.RemoteIpAddress, context.Exception.GetType().Name);
-        }
 
         return Task.CompletedTask;
     }
@@ -72,6 +91,11 @@ internal static class JwtBearerEventHandlers
         context.HandleResponse();
         var tokenSent = context.Request.Headers.Authorization.ToString()
             .StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("TodoClean.Authentication")
+            .LogInformation(
+                "Denied {Method} {Path} from {ClientIp}: {Reason}",
+                context.Request.Method, context.Request.Path.Value, context.HttpContext.Connection.RemoteIpAddress,
+                !tokenSent ? "no bearer token" : context.AuthenticateFailure is { } failure ? Describe(failure) : "invalid token");
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer";
         await WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Unauthorized", UnauthorizedDetail);
@@ -93,10 +117,24 @@ internal static class JwtBearerEventHandlers
         });
     }
 
+    /// <summary>A failure's kind without library codes or token content (IDX messages can echo token parts).</summary>
+    private static string Describe(Exception failure) => failure switch
+    {
+        SecurityTokenExpiredException => "expired",
+        SecurityTokenNotYetValidException => "not yet valid",
+        SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "bad signature",
+        SecurityTokenInvalidAudienceException => "wrong audience",
+        SecurityTokenInvalidIssuerException => "wrong issuer",
+        SecurityTokenInvalidAlgorithmException => "algorithm not allowed",
+        _ when failure.Message.StartsWith("Malformed token", StringComparison.Ordinal) => failure.Message,
+        _ => failure.GetType().Name,
+    };
+
     private static string? TryReadKeyId(string authorization)
     {
         const string Scheme = "Bearer ";
-        if (!authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) || authorization.Length > 8192)
+        if (!authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase)
+            || authorization.Length > JwtPreValidator.MaxTokenLength + Scheme.Length + 8)
         {
             return null;
         }
@@ -106,7 +144,7 @@ internal static class JwtBearerEventHandlers
             var token = new JsonWebToken(authorization[Scheme.Length..].Trim());
             return token.TryGetHeaderValue<string>("kid", out var kid) && kid.Length <= 64 ? kid : null;
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or FormatException or System.Text.Json.JsonException)
         {
             return null;
         }

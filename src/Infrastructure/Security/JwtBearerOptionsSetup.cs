@@ -36,6 +36,7 @@ internal sealed class JwtBearerOptionsSetup(IOptions<JwtOptions> jwtOptions, Jwt
         };
         options.Events = new JwtBearerEvents
         {
+            OnMessageReceived = JwtBearerEventHandlers.ReadTokenAsync,
             OnTokenValidated = JwtBearerEventHandlers.RejectIncompleteTokensAsync,
             OnAuthenticationFailed = JwtBearerEventHandlers.LogFailureAsync,
             OnChallenge = JwtBearerEventHandlers.WriteUnauthorizedProblemAsync,

@@ -26,7 +26,7 @@ internal sealed class SignInCommandHandler(
         var check = await hasher.VerifyAsync(found?.Account.PasswordHash, command.Password!, cancellationToken);
         if (found is null || check == PasswordCheck.Failed)
         {
-            logger.LogWarning("Sign-in failed for {UserId}", found?.User.Id ?? "(unknown email)");
+            logger.LogWarning("Sign-in failed for {UserId} from {ClientIp}", found?.User.Id ?? "(unknown email)", command.Client.IpAddress);
             throw new AuthException(AuthErrors.InvalidEmailOrPassword);
         }
 
@@ -37,7 +37,7 @@ internal sealed class SignInCommandHandler(
 
         var session = sessions.Start(found.User, command.RememberMe, command.Client);
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("User {UserId} signed in", found.User.Id);
+        logger.LogInformation("User {UserId} signed in from {ClientIp}", found.User.Id, command.Client.IpAddress);
         return session;
     }
 }

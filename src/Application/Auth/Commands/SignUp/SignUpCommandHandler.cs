@@ -38,7 +38,7 @@ internal sealed class SignUpCommandHandler(
             throw new AuthException(AuthErrors.UserAlreadyExists);
         }
 
-        logger.LogInformation("User {UserId} signed up", user.Id);
+        logger.LogInformation("User {UserId} signed up from {ClientIp}", user.Id, command.Client.IpAddress);
         return session;
     }
 

@@ -1,0 +1,100 @@
+using System.Buffers.Text;
+using System.Text.Json;
+
+namespace TodoClean.Infrastructure.Security;
+
+/// <summary>
+/// A cheap structural check run before signature validation: rejects what JwtBearer would accept or handle loosely
+/// (duplicate claim names, <c>crit</c>, key-selecting headers) and what is obviously not ours (size, shape, alg),
+/// without allocating much or touching the key. Returns null when the token may go on to full validation.
+/// </summary>
+public static class JwtPreValidator
+{
+    /// <summary>Far above any token we mint (~600 bytes) and far below what could cost real work.</summary>
+    public const int MaxTokenLength = 4096;
+
+    private static readonly string[] ForbiddenHeaders = ["crit", "jku", "x5u", "jwk", "x5c"];
+
+    public static string? Check(ReadOnlySpan<char> token)
+    {
+        if (token.Length is 0 or > MaxTokenLength)
+        {
+            return "size";
+        }
+
+        var first = token.IndexOf('.');
+        var last = token.LastIndexOf('.');
+        if (first <= 0 || last == first || last == token.Length - 1 || token[(first + 1)..last].Contains('.'))
+        {
+            return "shape";
+        }
+
+        var header = Decode(token[..first]);
+        if (header is null || !IsFlatObject(header, out var headerNames, out var alg) || alg != "HS256")
+        {
+            return "header";
+        }
+
+        foreach (var name in ForbiddenHeaders)
+        {
+            if (headerNames.Contains(name))
+            {
+                return "header";
+            }
+        }
+
+        var payload = Decode(token[(first + 1)..last]);
+        return payload is not null && IsFlatObject(payload, out _, out _) ? null : "payload";
+    }
+
+    private static byte[]? Decode(ReadOnlySpan<char> segment)
+    {
+        var buffer = new byte[Base64Url.GetMaxDecodedLength(segment.Length)];
+        return Base64Url.TryDecodeFromChars(segment, buffer, out var written) ? buffer[..written] : null;
+    }
+
+    /// <summary>
+    /// True when <paramref name="json"/> is one valid UTF-8 JSON object whose top-level names are unique (RFC 8725 §3.6:
+    /// with duplicates, parsers disagree on which value wins). Reports the names and the <c>alg</c> value.
+    /// </summary>
+    private static bool IsFlatObject(byte[] json, out HashSet<string> names, out string? alg)
+    {
+        names = new HashSet<string>(StringComparer.Ordinal);
+        alg = null;
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 16 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                if (!names.Add(name))
+                {
+                    return false;
+                }
+
+                reader.Read();
+                if (name == "alg" && reader.TokenType == JsonTokenType.String)
+                {
+                    alg = reader.GetString();
+                }
+
+                reader.Skip();
+            }
+
+            return reader.TokenType == JsonTokenType.EndObject && !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}
