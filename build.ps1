@@ -88,7 +88,11 @@ function Start-Host([string] $Project, [hashtable] $Environment) {
 
 function Invoke-Run {
     Assert-Prerequisites
-    Invoke-Build
+    Invoke-Restore
+    Write-Step "Building the two hosts ($Configuration)"
+    foreach ($project in 'AuthGateway', 'WebApi') {
+        Invoke-Checked "dotnet build $project" { dotnet build (Join-Path $Root "src/$project/$project.csproj") --no-restore -c $Configuration }
+    }
     $secret = Get-DevSecret
     $data = Join-Path $Root 'data'
     New-Item -ItemType Directory -Force -Path $data | Out-Null
