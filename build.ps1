@@ -6,18 +6,23 @@
     Run it through the local PowerShell tool so a fresh machine needs only the .NET SDK:
         dotnet tool restore && dotnet pwsh ./build.ps1 run     # both hosts on SQLite with a generated dev secret
         dotnet tool restore && dotnet pwsh ./build.ps1 test    # every test suite
+        dotnet tool restore && dotnet pwsh ./build.ps1 scaleout  # 2 gateways + 2 APIs on PostgreSQL behind nginx
+        dotnet tool restore && dotnet pwsh ./build.ps1 bench   # load test (wrk) -> bench/results/latest.md
+        dotnet tool restore && dotnet pwsh ./build.ps1 bench -Micro   # BenchmarkDotNet suite -> bench/results/micro.md
 .PARAMETER Target
-    Restore | Build | Test | Run
+    Restore | Build | Test | Run | ScaleOut | Bench
 .PARAMETER Configuration
     Debug (default) or Release.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Restore', 'Build', 'Test', 'Run')]
+    [ValidateSet('Restore', 'Build', 'Test', 'Run', 'ScaleOut', 'Bench')]
     [string] $Target = 'Build',
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Debug'
+    [string] $Configuration = 'Debug',
+    # Bench: run the BenchmarkDotNet micro-benchmarks instead of the load test.
+    [switch] $Micro
 )
 
 $ErrorActionPreference = 'Stop'
@@ -131,6 +136,165 @@ function Invoke-Run {
     }
 }
 
+# Where initdb and pg_ctl live: $env:POSTGRES_BIN, else the newest /usr/lib/postgresql/<version>/bin, else PATH.
+function Find-PostgresBin {
+    $candidates = @()
+    if ($env:POSTGRES_BIN) { $candidates += $env:POSTGRES_BIN }
+    if (Test-Path '/usr/lib/postgresql') {
+        $candidates += Get-ChildItem '/usr/lib/postgresql' -Directory |
+            Sort-Object { [int]($_.Name -replace '\D', '0') } -Descending | ForEach-Object { Join-Path $_.FullName 'bin' }
+    }
+    $initdb = Get-Command initdb -ErrorAction SilentlyContinue
+    if ($initdb) { $candidates += Split-Path $initdb.Source }
+    foreach ($dir in $candidates) {
+        if ((Test-Path (Join-Path $dir 'initdb')) -and (Test-Path (Join-Path $dir 'pg_ctl'))) { return $dir }
+    }
+    Stop-Build 'PostgreSQL server binaries (initdb, pg_ctl) not found. Install them with: sudo apt-get install postgresql (or set POSTGRES_BIN).'
+}
+
+function Get-FreePort {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try { return $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+}
+
+# A throwaway PostgreSQL server (tests/TestCommon/throwaway-postgres.sh): it stops and deletes its data directory when
+# its standard input closes. initdb refuses root, so as root it runs as the `postgres` OS user.
+function Start-ThrowawayPostgres([string] $Bin, [string] $Directory, [int] $Port, [string] $Password) {
+    $script = Get-Content -Raw (Join-Path $Root 'tests/TestCommon/throwaway-postgres.sh')
+    $asRoot = [Environment]::UserName -eq 'root'
+    $info = [System.Diagnostics.ProcessStartInfo]::new($(if ($asRoot) { 'runuser' } else { 'sh' }))
+    if ($asRoot) { foreach ($a in '-u', 'postgres', '--', 'sh') { $info.ArgumentList.Add($a) } }
+    foreach ($a in '-c', $script, 'throwaway-postgres', $Bin, $Directory, "$Port") { $info.ArgumentList.Add($a) }
+    $info.UseShellExecute = $false
+    $info.RedirectStandardInput = $true
+    $info.RedirectStandardOutput = $true
+    $info.WorkingDirectory = [System.IO.Path]::GetTempPath()
+    $process = [System.Diagnostics.Process]::Start($info)
+    $process.StandardInput.WriteLine($Password)
+    $process.StandardInput.Flush()
+    if ($process.StandardOutput.ReadLine() -ne 'ready') {
+        $process.WaitForExit(10000) | Out-Null
+        Stop-Build 'The throwaway PostgreSQL server did not start; see its messages above.'
+    }
+    return $process
+}
+
+function Wait-Healthy([string] $Url, [System.Diagnostics.Process] $Process) {
+    $deadline = (Get-Date).AddSeconds(60)
+    while ((Get-Date) -lt $deadline) {
+        if ($Process.HasExited) { Stop-Build "The instance for $Url exited with code $($Process.ExitCode); see its log above." }
+        try {
+            if ((Invoke-WebRequest "$Url/health" -SkipHttpErrorCheck -TimeoutSec 2).StatusCode -eq 200) { return }
+        }
+        catch { Start-Sleep -Milliseconds 200 }
+        Start-Sleep -Milliseconds 200
+    }
+    Stop-Build "The instance for $Url did not become healthy within 60 s."
+}
+
+# Two gateway and two API instances on one throwaway PostgreSQL server, behind nginx (docs/scale-out.md).
+function Invoke-ScaleOut {
+    Assert-Prerequisites
+    $postgresBin = Find-PostgresBin
+    $nginx = if (Test-Path '/usr/sbin/nginx') { '/usr/sbin/nginx' } else { (Get-Command nginx -ErrorAction SilentlyContinue)?.Source }
+    if (-not $nginx) { Stop-Build 'nginx not found. Install it with: sudo apt-get install nginx' }
+    Invoke-Restore
+    Write-Step "Building the two hosts ($Configuration)"
+    foreach ($project in 'AuthGateway', 'WebApi') {
+        Invoke-Checked "dotnet build $project" { dotnet build (Join-Path $Root "src/$project/$project.csproj") --no-restore -c $Configuration }
+    }
+    $secret = Get-DevSecret
+    $gatewayUrl = 'http://127.0.0.1:5100'
+    $apiUrl = 'http://127.0.0.1:5200'
+    $gatewayInstances = 'http://127.0.0.1:5101', 'http://127.0.0.1:5102'
+    $apiInstances = 'http://127.0.0.1:5201', 'http://127.0.0.1:5202'
+    $work = Join-Path ([System.IO.Path]::GetTempPath()) "todoclean-scaleout-$([guid]::NewGuid().ToString('N'))"
+    New-Item -ItemType Directory -Path (Join-Path $work 'nginx') | Out-Null
+    $pgPort = Get-FreePort
+    $pgPassword = [Convert]::ToHexString([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(16))
+    $processes = [System.Collections.Generic.List[System.Diagnostics.Process]]::new()
+    $postgres = $null
+    try {
+        Write-Step "Starting a throwaway PostgreSQL server on 127.0.0.1:$pgPort"
+        # Its own folder directly under the temp folder: the server may run as another OS user than $work's owner.
+        $postgres = Start-ThrowawayPostgres $postgresBin "$work-postgres" $pgPort $pgPassword
+        $env:PGPASSWORD = $pgPassword
+        foreach ($database in 'todoclean_auth', 'todoclean_todos') {
+            Invoke-Checked "createdb $database" { & (Join-Path $postgresBin 'createdb') -h 127.0.0.1 -p $pgPort -U postgres $database }
+        }
+        Remove-Item Env:PGPASSWORD
+        $connection = "Host=127.0.0.1;Port=$pgPort;Username=postgres;Password=$pgPassword"
+
+        $common = @{
+            ASPNETCORE_ENVIRONMENT           = 'Development'
+            DOTNET_NOLOGO                    = '1'
+            Database__Provider               = 'Postgres'
+            # nginx on loopback is the one proxy whose X-Forwarded-For counts (client addresses for logs and limits).
+            ForwardedHeaders__KnownProxies__0 = '127.0.0.1'
+        }
+        # The first instance of each host applies the migrations; the second starts on the migrated store.
+        for ($i = 0; $i -lt 2; $i++) {
+            Write-Step "Starting gateway instance $($i + 1) ($($gatewayInstances[$i])) and API instance $($i + 1) ($($apiInstances[$i]))"
+            $gateway = Start-Host 'AuthGateway' ($common + @{
+                ASPNETCORE_URLS         = $gatewayInstances[$i]
+                FRONTEND_JWT_SECRET     = $secret
+                ConnectionStrings__Auth = "$connection;Database=todoclean_auth"
+                Auth__BaseUrl           = $gatewayUrl
+                Ui__ApiBaseUrl          = $apiUrl
+            })
+            $processes.Add($gateway)
+            $api = Start-Host 'WebApi' ($common + @{
+                ASPNETCORE_URLS          = $apiInstances[$i]
+                BACKEND_JWT_SECRET       = $secret
+                ConnectionStrings__Todos = "$connection;Database=todoclean_todos"
+                Cors__AllowedOrigins__0  = $gatewayUrl
+            })
+            $processes.Add($api)
+            Wait-Healthy $gatewayInstances[$i] $gateway
+            Wait-Healthy $apiInstances[$i] $api
+        }
+
+        Write-Step 'Starting nginx'
+        $prefix = Join-Path $work 'nginx'
+        $servers = { param($urls) ($urls | ForEach-Object { "        server $(([uri]$_).Authority);" }) -join "`n" }
+        $config = (Get-Content -Raw (Join-Path $Root 'deploy/nginx.conf.template')).
+            Replace('{{PREFIX}}', $prefix).
+            Replace('{{GATEWAY_SERVERS}}', (& $servers $gatewayInstances)).
+            Replace('{{API_SERVERS}}', (& $servers $apiInstances)).
+            Replace('{{GATEWAY_LISTEN}}', ([uri]$gatewayUrl).Authority).
+            Replace('{{API_LISTEN}}', ([uri]$apiUrl).Authority)
+        Set-Content -Path (Join-Path $prefix 'nginx.conf') -Value $config -NoNewline
+        $info = [System.Diagnostics.ProcessStartInfo]::new($nginx)
+        foreach ($a in '-p', $prefix, '-c', (Join-Path $prefix 'nginx.conf'), '-e', 'stderr') { $info.ArgumentList.Add($a) }
+        $info.UseShellExecute = $false
+        $processes.Add([System.Diagnostics.Process]::Start($info))
+        Wait-Healthy $gatewayUrl $processes[-1]
+        Wait-Healthy $apiUrl $processes[-1]
+
+        Write-Host ''
+        Write-Host "  AuthGateway through nginx (UI, /api/auth): $gatewayUrl  -> $($gatewayInstances -join ', ')"
+        Write-Host "  WebApi      through nginx (/api/todos):    $apiUrl  -> $($apiInstances -join ', ')"
+        Write-Host "  PostgreSQL (throwaway): $connection;Database=todoclean_auth|todoclean_todos"
+        Write-Host '  Each response names the instance that served it in X-Upstream. Press Ctrl+C to stop everything.'
+        Write-Host ''
+        while (-not ($processes | Where-Object HasExited)) { Start-Sleep -Milliseconds 500 }
+        Stop-Build 'A process stopped unexpectedly; see its log above.'
+    }
+    finally {
+        foreach ($process in $processes) {
+            if (-not $process.HasExited) { $process.Kill($true); $process.WaitForExit() }
+        }
+        if ($postgres) {
+            # Closing its standard input stops the server and deletes its data directory.
+            try { $postgres.StandardInput.Close() } catch { }
+            $postgres.WaitForExit(15000) | Out-Null
+        }
+        Remove-Item -Recurse -Force $work -ErrorAction SilentlyContinue
+        Write-Host '==> nginx, the instances and PostgreSQL stopped; the throwaway data is gone.'
+    }
+}
+
 function Invoke-Test {
     Assert-Prerequisites
     Invoke-Build
@@ -176,9 +340,20 @@ function Invoke-Conformance {
     return $result
 }
 
+# Performance (bench/README.md): the load test, or with -Micro the micro-benchmarks; both always in Release.
+function Invoke-Bench {
+    Assert-Prerequisites
+    Invoke-Checked 'dotnet tool restore' { dotnet tool restore }
+    $script = if ($Micro) { Join-Path $Root 'bench/run-micro.ps1' } else { Join-Path $Root 'bench/load/run-load.ps1' }
+    & $script
+    if (-not $?) { Stop-Build "$script failed." }
+}
+
 switch ($Target) {
     'Restore' { Assert-Prerequisites; Invoke-Restore }
     'Build' { Assert-Prerequisites; Invoke-Build }
     'Test' { Invoke-Test }
     'Run' { Invoke-Run }
+    'ScaleOut' { Invoke-ScaleOut }
+    'Bench' { Invoke-Bench }
 }

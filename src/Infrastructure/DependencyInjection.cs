@@ -18,7 +18,7 @@ public static class DependencyInjection
     public static IServiceCollection AddAuthInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddShared(configuration);
-        services.AddStore<AuthDbContext>(configuration, "Auth", "Data Source=data/auth.db");
+        services.AddStore<AuthDbContext, PostgresAuthDbContext>(configuration, "Auth", "Data Source=data/auth.db");
         services.AddScoped<IAuthDbContext>(sp => sp.GetRequiredService<AuthDbContext>());
         services.AddHealthChecks().AddDbContextCheck<AuthDbContext>("auth-store");
 
@@ -43,7 +43,7 @@ public static class DependencyInjection
     public static IServiceCollection AddTodoInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddShared(configuration);
-        services.AddStore<TodoDbContext>(configuration, "Todos", "Data Source=data/todos.db");
+        services.AddStore<TodoDbContext, PostgresTodoDbContext>(configuration, "Todos", "Data Source=data/todos.db");
         services.AddScoped<ITodoDbContext>(sp => sp.GetRequiredService<TodoDbContext>());
         services.AddHealthChecks().AddDbContextCheck<TodoDbContext>("todo-store");
 

@@ -3,8 +3,12 @@ using TodoClean.TestCommon;
 
 namespace TodoClean.AuthGateway.IntegrationTests;
 
-public sealed class AccountTests(GatewayFactory factory) : IClassFixture<GatewayFactory>
+public abstract class AccountTests(GatewayFactory factory)
 {
+    public sealed class OnSqlite(SqliteGatewayFactory factory) : AccountTests(factory), IClassFixture<SqliteGatewayFactory>;
+
+    public sealed class OnPostgres(PostgresGatewayFactory factory) : AccountTests(factory), IClassFixture<PostgresGatewayFactory>;
+
     private readonly HttpClient _client = factory.CreateBareClient();
 
     private Task<HttpResponseMessage> SignInAsync(string email, string password) =>

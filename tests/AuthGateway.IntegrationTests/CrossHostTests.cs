@@ -7,13 +7,24 @@ using TodoClean.WebApi;
 namespace TodoClean.AuthGateway.IntegrationTests;
 
 /// <summary>The whole core slice: a session on the gateway, its JWT accepted by the API, per-user data.</summary>
-public sealed class CrossHostTests : IDisposable
+public abstract class CrossHostTests : IDisposable
 {
-    private readonly GatewayFactory _gatewayFactory = new();
-    private readonly TestHostFactory<IWebApiMarker> _apiFactory = new(d => HostSettings.Api(d.File("todos.db")));
+    private readonly StoreProvider _provider;
+    private readonly GatewayFactory _gatewayFactory;
+    private readonly TestHostFactory<IWebApiMarker> _apiFactory;
     private readonly HttpClient _gateway;
 
-    public CrossHostTests() => _gateway = _gatewayFactory.CreateBareClient();
+    protected CrossHostTests(StoreProvider provider)
+    {
+        _provider = provider;
+        _gatewayFactory = new GatewayFactory(provider);
+        _apiFactory = new TestHostFactory<IWebApiMarker>(provider, "todos", store => HostSettings.Api(store));
+        _gateway = _gatewayFactory.CreateBareClient();
+    }
+
+    public sealed class OnSqlite() : CrossHostTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : CrossHostTests(StoreProvider.Postgres);
 
     [Fact]
     public async Task JwtFromGateway_ShouldBeAcceptedByApiAndIdentifyTheSameUser()
@@ -51,7 +62,7 @@ public sealed class CrossHostTests : IDisposable
     [Fact]
     public async Task JwtFromGatewayWithAnotherSecret_ShouldBeRefusedByApi()
     {
-        using var otherGateway = new GatewayFactory();
+        using var otherGateway = new GatewayFactory(_provider);
         otherGateway.With("Jwt:Secret", TestSecrets.OtherJwtSecret);
         var client = otherGateway.CreateBareClient();
         var user = await AuthFlows.SignUpAsync(client);

@@ -4,17 +4,22 @@ using TodoClean.TestCommon;
 
 namespace TodoClean.AuthGateway.IntegrationTests;
 
-public sealed class OriginCheckTests : IDisposable
+public abstract class OriginCheckTests : IDisposable
 {
     private const string BaseUrl = "http://gateway.test";
-    private readonly GatewayFactory _factory = new();
+    private readonly GatewayFactory _factory;
     private readonly HttpClient _client;
 
-    public OriginCheckTests()
+    protected OriginCheckTests(StoreProvider provider)
     {
+        _factory = new GatewayFactory(provider);
         _factory.With("Auth:BaseUrl", BaseUrl).With("Auth:TrustedOrigins:0", "http://app.test");
         _client = _factory.CreateBareClient();
     }
+
+    public sealed class OnSqlite() : OriginCheckTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : OriginCheckTests(StoreProvider.Postgres);
 
     private async Task<HttpResponseMessage> SendAsync(string path, object body, params (string Name, string Value)[] headers)
     {

@@ -4,8 +4,12 @@ using TodoClean.TestCommon;
 
 namespace TodoClean.AuthGateway.IntegrationTests;
 
-public sealed class SessionManagementTests(GatewayFactory factory) : IClassFixture<GatewayFactory>
+public abstract class SessionManagementTests(GatewayFactory factory)
 {
+    public sealed class OnSqlite(SqliteGatewayFactory factory) : SessionManagementTests(factory), IClassFixture<SqliteGatewayFactory>;
+
+    public sealed class OnPostgres(PostgresGatewayFactory factory) : SessionManagementTests(factory), IClassFixture<PostgresGatewayFactory>;
+
     private readonly HttpClient _client = factory.CreateBareClient();
 
     private async Task<string> SignInAgainAsync(SignedUpUser user)

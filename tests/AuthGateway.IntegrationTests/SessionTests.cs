@@ -3,8 +3,12 @@ using TodoClean.TestCommon;
 
 namespace TodoClean.AuthGateway.IntegrationTests;
 
-public sealed class SessionTests(GatewayFactory factory) : IClassFixture<GatewayFactory>
+public abstract class SessionTests(GatewayFactory factory)
 {
+    public sealed class OnSqlite(SqliteGatewayFactory factory) : SessionTests(factory), IClassFixture<SqliteGatewayFactory>;
+
+    public sealed class OnPostgres(PostgresGatewayFactory factory) : SessionTests(factory), IClassFixture<PostgresGatewayFactory>;
+
     private readonly HttpClient _client = factory.CreateBareClient();
 
     [Fact]

@@ -3,8 +3,12 @@ using TodoClean.TestCommon;
 
 namespace TodoClean.AuthGateway.IntegrationTests;
 
-public sealed class SignInTests(GatewayFactory factory) : IClassFixture<GatewayFactory>
+public abstract class SignInTests(GatewayFactory factory)
 {
+    public sealed class OnSqlite(SqliteGatewayFactory factory) : SignInTests(factory), IClassFixture<SqliteGatewayFactory>;
+
+    public sealed class OnPostgres(PostgresGatewayFactory factory) : SignInTests(factory), IClassFixture<PostgresGatewayFactory>;
+
     private readonly HttpClient _client = factory.CreateBareClient();
 
     [Fact]

@@ -5,9 +5,21 @@ using TodoClean.TestCommon;
 namespace TodoClean.AuthGateway.IntegrationTests;
 
 /// <summary>Both hosts as real processes: refuse to start on a bad secret with one clear line; run on the env aliases.</summary>
-public sealed class StartupTests : IDisposable
+public abstract class StartupTests : IDisposable
 {
     private readonly TemporaryDirectory _directory = new("todoclean-startup");
+    private readonly TestStore _auth;
+    private readonly TestStore _todos;
+
+    protected StartupTests(StoreProvider provider)
+    {
+        _auth = TestStore.Create(provider, _directory, "auth");
+        _todos = TestStore.Create(provider, _directory, "todos");
+    }
+
+    public sealed class OnSqlite() : StartupTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : StartupTests(StoreProvider.Postgres);
 
     public static TheoryData<string, string, string?, string> BadSecrets() => new()
     {
@@ -24,12 +36,7 @@ public sealed class StartupTests : IDisposable
     public async Task Host_WhenSecretIsUnusable_ShouldExitNonZeroWithOneClearLineAndNeverPrintTheSecret(
         string host, string variable, string? secret, string reason)
     {
-        await using var process = HostProcess.Start(host, new Dictionary<string, string?>
-        {
-            [variable] = secret,
-            ["ConnectionStrings__Auth"] = $"Data Source={_directory.File("auth.db")}",
-            ["ConnectionStrings__Todos"] = $"Data Source={_directory.File("todos.db")}",
-        });
+        await using var process = HostProcess.Start(host, StoreEnvironment(new() { [variable] = secret }));
 
         var exitCode = await process.WaitForExitAsync();
 
@@ -46,17 +53,12 @@ public sealed class StartupTests : IDisposable
     public async Task BothHosts_WhenGivenTheSameSecretThroughTheirAliases_ShouldWorkTogetherOverRealHttp()
     {
         var secret = TestSecrets.NewSecret();
-        await using var gateway = HostProcess.Start("TodoClean.AuthGateway", new Dictionary<string, string?>
+        await using var gateway = HostProcess.Start("TodoClean.AuthGateway", StoreEnvironment(new()
         {
             ["FRONTEND_JWT_SECRET"] = secret,
-            ["ConnectionStrings__Auth"] = $"Data Source={_directory.File("auth.db")}",
             ["PasswordHashing__Iterations"] = HostSettings.TestHashIterations,
-        });
-        await using var api = HostProcess.Start("TodoClean.WebApi", new Dictionary<string, string?>
-        {
-            ["BACKEND_JWT_SECRET"] = secret,
-            ["ConnectionStrings__Todos"] = $"Data Source={_directory.File("todos.db")}",
-        });
+        }));
+        await using var api = HostProcess.Start("TodoClean.WebApi", StoreEnvironment(new() { ["BACKEND_JWT_SECRET"] = secret }));
         await Task.WhenAll(gateway.WaitHealthyAsync(), api.WaitHealthyAsync());
         using var gatewayClient = new HttpClient { BaseAddress = new Uri(gateway.BaseUrl) };
         using var apiClient = new HttpClient { BaseAddress = new Uri(api.BaseUrl) };
@@ -68,9 +70,27 @@ public sealed class StartupTests : IDisposable
 
         created.StatusCode.Should().Be(System.Net.HttpStatusCode.Created);
         list.GetProperty("items")[0].GetProperty("title").GetString().Should().Be("over real HTTP");
-        File.Exists(_directory.File("auth.db")).Should().BeTrue("migrations created the store at start");
+        (await _auth.IsMigratedAsync()).Should().BeTrue("migrations created the store at start");
+        (await _todos.IsMigratedAsync()).Should().BeTrue("migrations created the store at start");
         (gateway.Output + api.Output).Should().NotContain(secret);
     }
 
-    public void Dispose() => _directory.Dispose();
+    /// <summary>Both stores' settings (each host reads its own) plus <paramref name="variables"/>.</summary>
+    private Dictionary<string, string?> StoreEnvironment(Dictionary<string, string?> variables)
+    {
+        var environment = _auth.Environment("Auth");
+        foreach (var (key, value) in _todos.Environment("Todos").Concat(variables))
+        {
+            environment[key] = value;
+        }
+
+        return environment;
+    }
+
+    public void Dispose()
+    {
+        _auth.Dispose();
+        _todos.Dispose();
+        _directory.Dispose();
+    }
 }

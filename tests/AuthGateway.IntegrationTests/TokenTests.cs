@@ -3,8 +3,12 @@ using TodoClean.TestCommon;
 
 namespace TodoClean.AuthGateway.IntegrationTests;
 
-public sealed class TokenTests(GatewayFactory factory) : IClassFixture<GatewayFactory>
+public abstract class TokenTests(GatewayFactory factory)
 {
+    public sealed class OnSqlite(SqliteGatewayFactory factory) : TokenTests(factory), IClassFixture<SqliteGatewayFactory>;
+
+    public sealed class OnPostgres(PostgresGatewayFactory factory) : TokenTests(factory), IClassFixture<PostgresGatewayFactory>;
+
     private readonly HttpClient _client = factory.CreateBareClient();
 
     [Fact]

@@ -22,6 +22,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>Whether the process has ended (e.g. refused to start).</summary>
+    public bool HasExited => _process.HasExited;
+
     public string Output
     {
         get
@@ -34,9 +37,16 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <paramref name="assemblyName"/> (e.g. <c>TodoClean.WebApi</c>) with exactly the given environment additions.</summary>
-    public static HostProcess Start(string assemblyName, IDictionary<string, string?> environment, string? workingDirectory = null)
+    public static HostProcess Start(string assemblyName, IDictionary<string, string?> environment, string? workingDirectory = null) =>
+        Start(assemblyName, environment, FreePort(), workingDirectory);
+
+    /// <summary>
+    /// Starts <paramref name="assemblyName"/> on a port chosen up front (see <see cref="FreePort"/>), for settings that
+    /// must name the host's own URL before it starts (e.g. <c>Auth__BaseUrl</c>).
+    /// </summary>
+    public static HostProcess Start(
+        string assemblyName, IDictionary<string, string?> environment, int port, string? workingDirectory = null)
     {
-        var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         var info = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, $"{assemblyName}.dll"))
         {
@@ -87,9 +97,9 @@ public sealed class HostProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy starting up to answer within the probe's timeout.
             }
 
             await Task.Delay(100);

@@ -22,4 +22,22 @@ public static class HostSettings
         ["ConnectionStrings:Todos"] = $"Data Source={todosDbPath}",
         ["Serilog:MinimumLevel:Default"] = "Warning",
     };
+
+    /// <summary>The gateway's settings on <paramref name="store"/> (SQLite or PostgreSQL).</summary>
+    public static Dictionary<string, string?> Gateway(TestStore store, string? secret = null) =>
+        On(Gateway(string.Empty, secret), store, "Auth");
+
+    /// <summary>The API's settings on <paramref name="store"/> (SQLite or PostgreSQL).</summary>
+    public static Dictionary<string, string?> Api(TestStore store, string? secret = null) =>
+        On(Api(string.Empty, secret), store, "Todos");
+
+    private static Dictionary<string, string?> On(Dictionary<string, string?> settings, TestStore store, string connectionName)
+    {
+        foreach (var (key, value) in store.Settings(connectionName))
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
 }

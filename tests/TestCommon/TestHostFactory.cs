@@ -4,16 +4,25 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace TodoClean.TestCommon;
 
 /// <summary>
-/// One host under test (gateway or API) on a fresh SQLite store in its own temporary directory. Settings go in
-/// through <c>UseSetting</c>, which the host sees before its start-up checks run.
+/// One host under test (gateway or API) on a fresh store: SQLite in its own temporary directory, or a database of its own
+/// on the test PostgreSQL server. Settings go in through <c>UseSetting</c>, which the host sees before its start-up
+/// checks run.
 /// </summary>
 public class TestHostFactory<TMarker> : WebApplicationFactory<TMarker>
     where TMarker : class
 {
     private readonly TemporaryDirectory _directory = new("todoclean-host");
     private readonly Dictionary<string, string?> _settings;
+    private readonly TestStore? _store;
 
     public TestHostFactory(Func<TemporaryDirectory, Dictionary<string, string?>> settings) => _settings = settings(_directory);
+
+    /// <summary>A host on a fresh <see cref="TestStore"/> named <paramref name="storeName"/> of <paramref name="provider"/>.</summary>
+    public TestHostFactory(StoreProvider provider, string storeName, Func<TestStore, Dictionary<string, string?>> settings)
+    {
+        _store = TestStore.Create(provider, _directory, storeName);
+        _settings = settings(_store);
+    }
 
     /// <summary>Overrides or adds a setting before the host is first used.</summary>
     public TestHostFactory<TMarker> With(string key, string? value)
@@ -36,6 +45,7 @@ public class TestHostFactory<TMarker> : WebApplicationFactory<TMarker>
         base.Dispose(disposing);
         if (disposing)
         {
+            _store?.Dispose();
             _directory.Dispose();
         }
     }

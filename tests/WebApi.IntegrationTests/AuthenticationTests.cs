@@ -7,8 +7,12 @@ using TodoClean.TestCommon;
 namespace TodoClean.WebApi.IntegrationTests;
 
 /// <summary>Every way a bearer token can be wrong ends in the same 401 problem with <c>WWW-Authenticate: Bearer</c>.</summary>
-public sealed class AuthenticationTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public abstract class AuthenticationTests(ApiFactory factory)
 {
+    public sealed class OnSqlite(SqliteApiFactory factory) : AuthenticationTests(factory), IClassFixture<SqliteApiFactory>;
+
+    public sealed class OnPostgres(PostgresApiFactory factory) : AuthenticationTests(factory), IClassFixture<PostgresApiFactory>;
+
     public static TheoryData<string, string> BadTokens()
     {
         var user = "user-" + Guid.NewGuid().ToString("N");

@@ -4,8 +4,12 @@ using System.Text.Json;
 
 namespace TodoClean.WebApi.IntegrationTests;
 
-public sealed class ListTodoItemsTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public abstract class ListTodoItemsTests(ApiFactory factory)
 {
+    public sealed class OnSqlite(SqliteApiFactory factory) : ListTodoItemsTests(factory), IClassFixture<SqliteApiFactory>;
+
+    public sealed class OnPostgres(PostgresApiFactory factory) : ListTodoItemsTests(factory), IClassFixture<PostgresApiFactory>;
+
     private static async Task<HttpClient> UserWithTodosAsync(ApiFactory factory, params (string Title, bool Done)[] todos)
     {
         var client = factory.CreateUserClient();
@@ -62,6 +66,34 @@ public sealed class ListTodoItemsTests(ApiFactory factory) : IClassFixture<ApiFa
 
         Titles(byTitle).Should().Equal("Buy MILK");
         Titles(byDescription).Should().Equal("walk dog");
+    }
+
+    [Fact]
+    public async Task List_WhenSearchingWithWildcardsOrAccents_ShouldMatchTheTextLiterally()
+    {
+        var client = await UserWithTodosAsync(factory,
+            ("100% done", false), ("1000 done", false), ("snake_case", false), ("snakeXcase", false), ("Crème brûlée", false));
+
+        var percent = await client.GetFromJsonAsync<JsonElement>("/api/todos?search=%25");
+        var underscore = await client.GetFromJsonAsync<JsonElement>("/api/todos?search=e_c");
+        var accented = await client.GetFromJsonAsync<JsonElement>("/api/todos?search=BR%C3%9BL%C3%89E");
+
+        Titles(percent).Should().Equal("100% done");
+        Titles(underscore).Should().Equal("snake_case");
+        Titles(accented).Should().Equal("Crème brûlée");
+    }
+
+    [Fact]
+    public async Task List_WhenSortedByTitle_ShouldIgnoreAsciiCaseAndOrderByCodePointOnEveryStore()
+    {
+        // SQLite orders byte by byte and lower() folds ASCII only. A PostgreSQL server with a linguistic default
+        // collation (the test server uses ICU "en") would put "Éclair" between "banana" and "egg" unless the column says "C".
+        var client = await UserWithTodosAsync(factory,
+            ("zebra", false), ("Éclair", false), ("_notes", false), ("Apple", false), ("egg", false), ("banana", false));
+
+        var page = await client.GetFromJsonAsync<JsonElement>("/api/todos?sort=title");
+
+        Titles(page).Should().Equal("_notes", "Apple", "banana", "egg", "zebra", "Éclair");
     }
 
     [Fact]

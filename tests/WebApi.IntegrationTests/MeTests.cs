@@ -4,8 +4,12 @@ using TodoClean.TestCommon;
 
 namespace TodoClean.WebApi.IntegrationTests;
 
-public sealed class MeTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public abstract class MeTests(ApiFactory factory)
 {
+    public sealed class OnSqlite(SqliteApiFactory factory) : MeTests(factory), IClassFixture<SqliteApiFactory>;
+
+    public sealed class OnPostgres(PostgresApiFactory factory) : MeTests(factory), IClassFixture<PostgresApiFactory>;
+
     [Fact]
     public async Task Me_WhenCalledFirstTime_ShouldProvisionTheUserKeyedByTheTokenSubject()
     {

@@ -3,8 +3,12 @@ using System.Net.Http.Json;
 
 namespace TodoClean.WebApi.IntegrationTests;
 
-public sealed class TodoItemsTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public abstract class TodoItemsTests(ApiFactory factory)
 {
+    public sealed class OnSqlite(SqliteApiFactory factory) : TodoItemsTests(factory), IClassFixture<SqliteApiFactory>;
+
+    public sealed class OnPostgres(PostgresApiFactory factory) : TodoItemsTests(factory), IClassFixture<PostgresApiFactory>;
+
     [Fact]
     public async Task Create_WhenValid_ShouldReturn201WithLocationETagAndDefaults()
     {

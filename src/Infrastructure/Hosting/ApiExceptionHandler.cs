@@ -71,6 +71,7 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger)
         StatusCodes.Status405MethodNotAllowed => new ApiError(
             status, "Method Not Allowed", $"This address does not accept {method} requests.", "METHOD_NOT_ALLOWED"),
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
         _ => null,
     };
 
@@ -126,7 +127,7 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger)
 
         if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return new ApiError(exception.StatusCode, "Payload Too Large", "The request body is too large.", "PAYLOAD_TOO_LARGE");
+            return PayloadTooLarge;
         }
 
         if (exception.InnerException is JsonException json)
@@ -158,6 +159,9 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger)
 
     private static readonly ApiError UnsupportedMediaType = new(StatusCodes.Status415UnsupportedMediaType,
         "Unsupported Media Type", "Send the request body as JSON with 'Content-Type: application/json'.", "UNSUPPORTED_MEDIA_TYPE");
+
+    private static readonly ApiError PayloadTooLarge = new(
+        StatusCodes.Status413PayloadTooLarge, "Payload Too Large", "The request body is too large.", "PAYLOAD_TOO_LARGE");
 
     private static readonly ApiError BodyMustBeAnObject = new(
         StatusCodes.Status400BadRequest, "Bad Request", "The request needs a JSON object body.", "BODY_MUST_BE_AN_OBJECT");

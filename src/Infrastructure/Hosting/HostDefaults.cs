@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Hosting;
 using Scalar.AspNetCore;
 using Serilog;
@@ -86,13 +87,26 @@ public static class HostDefaults
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new UtcDateTimeJsonConverter());
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+        // Source-generated metadata first; everything else by reflection (ASP.NET's options already carry that
+        // resolver, fresh options do not).
+        var reflection = options.TypeInfoResolverChain.Count == 0;
+        options.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+        if (reflection)
+        {
+            options.TypeInfoResolverChain.Add(new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
+        }
     }
 
     /// <summary>The exception handler first, so it wraps everything after it.</summary>
     public static WebApplication UseHostDefaults(this WebApplication app)
     {
         app.Use(AddSecurityHeaders);
-        app.UseForwardedHeaders();
+        if (app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value.KnownProxies.Count > 0)
+        {
+            // Empty trust lists would mean "trust every proxy" to the middleware: only run it when proxies are named.
+            app.UseForwardedHeaders();
+        }
+
         // Request logging outside the exception handler, so it records the status the client really got.
         app.UseSerilogRequestLogging(o =>
         {
@@ -148,6 +162,8 @@ public static class HostDefaults
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         }).AllowAnonymous();
+        // Liveness without I/O: up as soon as the host serves requests (start-up probes, the load test's ceiling).
+        app.MapGet("/alive", static () => TypedResults.Text("ok")).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
 

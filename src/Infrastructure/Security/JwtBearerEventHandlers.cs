@@ -37,6 +37,14 @@ internal static class JwtBearerEventHandlers
             return Task.CompletedTask;
         }
 
+        // A wrong signature or a past expiry costs one HMAC here instead of a full validation that throws.
+        var now = context.Options.TimeProvider?.GetUtcNow().UtcDateTime ?? DateTime.UtcNow;
+        if (JwtFastRejection.Check(token, context.Options.TokenValidationParameters, now) is { } rejection)
+        {
+            context.Fail(rejection);
+            return Task.CompletedTask;
+        }
+
         context.Token = token.ToString();
         return Task.CompletedTask;
     }

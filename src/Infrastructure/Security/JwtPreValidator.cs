@@ -49,8 +49,21 @@ public static class JwtPreValidator
 
     private static byte[]? Decode(ReadOnlySpan<char> segment)
     {
+        if (!Base64Url.IsValid(segment))
+        {
+            return null;
+        }
+
         var buffer = new byte[Base64Url.GetMaxDecodedLength(segment.Length)];
-        return Base64Url.TryDecodeFromChars(segment, buffer, out var written) ? buffer[..written] : null;
+        try
+        {
+            return Base64Url.TryDecodeFromChars(segment, buffer, out var written) ? buffer[..written] : null;
+        }
+        catch (FormatException)
+        {
+            // Characters outside the base64url alphabet: not a JWT of ours.
+            return null;
+        }
     }
 
     /// <summary>

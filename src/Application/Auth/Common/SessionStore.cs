@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TodoClean.Application.Common.Exceptions;
 using TodoClean.Application.Common.Interfaces;
+using TodoClean.Application.Common.Persistence;
 using TodoClean.Application.Common.Security;
 using TodoClean.Domain.Sessions;
 using TodoClean.Domain.Users;
@@ -42,13 +43,8 @@ internal sealed class SessionStore(IAuthDbContext db, TimeProvider timeProvider,
             return null;
         }
 
-        var hash = SecureIds.HashToken(token);
-        var found = await (
-                from s in db.Sessions
-                join u in db.Users on s.UserId equals u.Id
-                where s.TokenHash == hash
-                select new { Session = s, User = u })
-            .FirstOrDefaultAsync(cancellationToken);
+        var context = (DbContext)db;
+        var found = await FindByHash.For(context)(context, SecureIds.HashToken(token), cancellationToken);
         if (found is null)
         {
             return null;
@@ -81,4 +77,15 @@ internal sealed class SessionStore(IAuthDbContext db, TimeProvider timeProvider,
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    // Every authenticated gateway call starts here (the silent refresh above all): compiled once, not translated per call.
+    private static readonly CompiledPerModel<Func<DbContext, string, CancellationToken, Task<SessionAndUser?>>> FindByHash =
+        new(() => EF.CompileAsyncQuery((DbContext context, string hash, CancellationToken _) => (
+                from s in context.Set<Session>()
+                join u in context.Set<User>() on s.UserId equals u.Id
+                where s.TokenHash == hash
+                select new SessionAndUser(s, u))
+            .FirstOrDefault()));
+
+    private sealed record SessionAndUser(Session Session, User User);
 }

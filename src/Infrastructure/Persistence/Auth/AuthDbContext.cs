@@ -6,8 +6,23 @@ using TodoClean.Infrastructure.Persistence.Common;
 
 namespace TodoClean.Infrastructure.Persistence.Auth;
 
-public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbContext(options), IAuthDbContext
+/// <summary>
+/// The store as the application sees it. On SQLite (the default) this type is used as is and owns the migrations in
+/// <c>Migrations/Sqlite</c>; on PostgreSQL the runtime type is <see cref="PostgresAuthDbContext"/>, which owns <c>Migrations/Postgres</c>.
+/// </summary>
+public class AuthDbContext : DbContext, IAuthDbContext
 {
+    public AuthDbContext(DbContextOptions<AuthDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the provider-specific subclass, which differs only in the migrations it owns.</summary>
+    protected AuthDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<User> Users => Set<User>();
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Session> Sessions => Set<Session>();

@@ -3,36 +3,67 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace TodoClean.Infrastructure.Persistence.Common;
 
 internal static class PersistenceRegistration
 {
-    /// <summary>Registers a pooled context for <c>ConnectionStrings:{name}</c> on the configured provider.</summary>
-    public static void AddStore<TContext>(
+    /// <summary>
+    /// Registers a pooled context for <c>ConnectionStrings:{name}</c> on the configured provider. On PostgreSQL the
+    /// runtime type is <typeparamref name="TPostgresContext"/> (its own migrations, and any PostgreSQL-only model detail);
+    /// it is still resolved as <typeparamref name="TContext"/>.
+    /// </summary>
+    public static void AddStore<TContext, TPostgresContext>(
         this IServiceCollection services, IConfiguration configuration, string connectionName, string defaultConnection)
         where TContext : DbContext
+        where TPostgresContext : TContext
     {
         var connectionString = configuration.GetConnectionString(connectionName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            connectionString = defaultConnection;
-        }
-
         var provider = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.Provider
             ?? DatabaseProvider.Sqlite;
-        services.AddDbContextPool<TContext>(options =>
+        switch (provider)
         {
-            switch (provider)
-            {
-                case DatabaseProvider.Sqlite:
-                    options.UseSqlite(connectionString);
-                    break;
-                default:
-                    throw new InvalidOperationException(
-                        $"Database:Provider '{provider}' is not available in this build; use Sqlite.");
-            }
-        });
+            case DatabaseProvider.Sqlite:
+                var sqlite = string.IsNullOrWhiteSpace(connectionString) ? defaultConnection : connectionString;
+                // One writer at a time per database file, queued in this process; per-connection settings.
+                services.AddDbContextPool<TContext>(options => options.UseSqlite(sqlite)
+                    .AddInterceptors(SqliteWriteGate.For(sqlite), SqliteConnectionSettings.Instance));
+                break;
+            case DatabaseProvider.Postgres:
+                var postgres = PostgresConnectionString(connectionString, connectionName);
+                // No code path opens its own transaction (each SaveChanges/ExecuteDelete is one), so EF Core may
+                // retry a whole operation after a transient failure such as a failover or a dropped connection.
+                services.AddDbContextPool<TContext, TPostgresContext>(options =>
+                    options.UseNpgsql(postgres, npgsql => npgsql.EnableRetryOnFailure(3, TimeSpan.FromSeconds(2), null)));
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"Database:Provider '{provider}' is not supported; use Sqlite or Postgres.");
+        }
+    }
+
+    /// <summary>
+    /// The configured PostgreSQL connection string, or a clear refusal when it is missing or still the SQLite default
+    /// (the value is never echoed: it may hold a password).
+    /// </summary>
+    private static string PostgresConnectionString(string? connectionString, string connectionName)
+    {
+        string? host = null;
+        try
+        {
+            host = string.IsNullOrWhiteSpace(connectionString) ? null : new NpgsqlConnectionStringBuilder(connectionString).Host;
+        }
+        catch (ArgumentException)
+        {
+            // Not a PostgreSQL connection string (for example the SQLite default "Data Source=…"); refused below.
+        }
+
+        return string.IsNullOrWhiteSpace(host)
+            ? throw new InvalidOperationException(
+                $"Database:Provider is Postgres, so ConnectionStrings:{connectionName} (env ConnectionStrings__{connectionName}) " +
+                "must be a PostgreSQL connection string such as 'Host=127.0.0.1;Port=5432;Database=todoclean;Username=todoclean;Password=…'.")
+            : connectionString!;
     }
 
     /// <summary>Applies pending migrations (creating the SQLite file's folder first) when the flag is on.</summary>
@@ -59,6 +90,6 @@ internal static class PersistenceRegistration
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        logger.LogInformation("Store {Store} is migrated", typeof(TContext).Name);
+        logger.LogInformation("Store {Store} is migrated on {Provider}", typeof(TContext).Name, db.Database.ProviderName);
     }
 }

@@ -6,8 +6,23 @@ using TodoClean.Infrastructure.Persistence.Common;
 
 namespace TodoClean.Infrastructure.Persistence.Todos;
 
-public sealed class TodoDbContext(DbContextOptions<TodoDbContext> options) : DbContext(options), ITodoDbContext
+/// <summary>
+/// The store as the application sees it. On SQLite (the default) this type is used as is and owns the migrations in
+/// <c>Migrations/Sqlite</c>; on PostgreSQL the runtime type is <see cref="PostgresTodoDbContext"/>, which owns <c>Migrations/Postgres</c>.
+/// </summary>
+public class TodoDbContext : DbContext, ITodoDbContext
 {
+    public TodoDbContext(DbContextOptions<TodoDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the provider-specific subclass, which owns its migrations and adds PostgreSQL-only column details.</summary>
+    protected TodoDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<User> Users => Set<User>();
     public DbSet<TodoItem> TodoItems => Set<TodoItem>();
 

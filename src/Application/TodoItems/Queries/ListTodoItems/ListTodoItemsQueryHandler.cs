@@ -1,11 +1,9 @@
 using AutoMapper;
-using AutoMapper.QueryableExtensions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TodoClean.Application.Common.Interfaces;
 using TodoClean.Application.Common.Models;
 using TodoClean.Application.TodoItems.Common;
-using TodoClean.Domain.TodoItems;
 
 namespace TodoClean.Application.TodoItems.Queries.ListTodoItems;
 
@@ -17,38 +15,31 @@ internal sealed class ListTodoItemsQueryHandler(ITodoDbContext db, ICurrentUser 
         var ownerId = currentUser.Id;
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? ListTodoItemsQuery.DefaultPageSize;
-
-        var items = db.TodoItems.AsNoTracking().Where(t => t.OwnerId == ownerId);
-        items = query.Status switch
+        bool? done = query.Status switch
         {
-            "open" => items.Where(t => !t.IsDone),
-            "done" => items.Where(t => t.IsDone),
-            _ => items,
+            "open" => false,
+            "done" => true,
+            _ => null,
         };
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        var term = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim().ToLowerInvariant();
+
+        // One compiled query returns the page and, on each row, the total (ListTodoItemsCompiledQueries).
+        var store = (DbContext)db;
+        var rows = new List<TodoItemDto>(Math.Min(pageSize, ListTodoItemsQuery.MaxPageSize));
+        var total = 0;
+        await foreach (var row in ListTodoItemsCompiledQueries.Page(store, query.Sort, mapper.ConfigurationProvider)(
+                           store, ownerId, done, term, (page - 1) * pageSize, pageSize).WithCancellation(cancellationToken))
         {
-            var term = query.Search.Trim().ToLowerInvariant();
-            items = items.Where(t => t.Title.ToLower().Contains(term)
-                || (t.Description != null && t.Description.ToLower().Contains(term)));
+            rows.Add(row.Item);
+            total = row.Total;
         }
 
-        var total = await items.CountAsync(cancellationToken);
-        var rows = total == 0
-            ? []
-            : await Sort(items, query.Sort)
-                .Skip((page - 1) * pageSize)
-                .Take(pageSize)
-                .ProjectTo<TodoItemDto>(mapper.ConfigurationProvider)
-                .ToListAsync(cancellationToken);
+        if (rows.Count == 0 && page > 1)
+        {
+            // Past the last page: no row carried the total.
+            total = await ListTodoItemsCompiledQueries.Count(store, ownerId, done, term);
+        }
+
         return new PaginatedList<TodoItemDto>(rows, page, pageSize, total);
     }
-
-    // Every order ends on the id (a GUIDv7, so creation order) to keep pages stable.
-    private static IQueryable<TodoItem> Sort(IQueryable<TodoItem> items, string? sort) => sort switch
-    {
-        "created" => items.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
-        "due" => items.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Id),
-        "title" => items.OrderBy(t => t.Title.ToLower()).ThenBy(t => t.Id),
-        _ => items.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
-    };
 }

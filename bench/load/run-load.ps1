@@ -1,0 +1,377 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+    TodoClean load test: both hosts as Release processes on loopback, fresh seeded SQLite stores, wrk at 64 connections.
+.DESCRIPTION
+    Usually run through the build script:  dotnet pwsh ./build.ps1 bench
+    1. builds both hosts and the seeder (bench/Benchmarks) in Release;
+    2. starts the gateway, then the API, each on fresh SQLite stores in a temporary folder, and times each from process
+       start to its first 200 on GET /alive (migrations included);
+    3. seeds 1,000 users × 20 todos, one live session per user (cookie), one JWT per session, invalid tokens;
+    4. warms every scenario up once, then drives each with wrk (-t2 -c64, a short warm-up, then -d<Duration>s
+       --latency) through scenario.lua;
+    5. writes bench/results/latest.md (and a dated copy): req/s, p50, p99 and non-2xx counts, each also as a ratio to
+       the ceiling measured in the same run, RSS of each host after the run, start-to-first-200 per host.
+    Sign-in is measured at the production hashing cost: every seeded account stores one hash made at the configured
+    iterations (see bench/Benchmarks/Load/LoadSeeder.cs). The gateway's rate limits are raised far above the test's
+    rate (all requests come from 127.0.0.1), so the limiter still runs on every request but never refuses.
+.PARAMETER Duration
+    Seconds measured per scenario (default 10; 7 scenarios: ~1.5 minutes of load).
+#>
+[CmdletBinding()]
+param(
+    [int] $Duration = 10,
+    [int] $Warmup = 2,
+    [int] $Connections = 64,
+    [int] $Threads = 2,
+    [int] $Users = 1000,
+    [int] $TodosPerUser = 20,
+    [switch] $NoBuild,
+    # Scenario keys to run (list, unauthorized, token, create, signin); the ceiling always runs. Default: all.
+    [string[]] $Only,
+    [string] $ResultsDirectory
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$env:DOTNET_NOLOGO = '1'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$Here = $PSScriptRoot
+$Root = (Resolve-Path (Join-Path $Here '../..')).Path
+if (-not $ResultsDirectory) { $ResultsDirectory = Join-Path $Root 'bench/results' }
+$Configuration = 'Release'
+
+function Write-Step([string] $Message) { Write-Host "==> $Message" }
+
+function Stop-Run([string] $Message) { throw "Load test failed: $Message" }
+
+function Invoke-Checked([string] $What, [scriptblock] $Command) {
+    & $Command
+    if ($LASTEXITCODE -ne 0) { Stop-Run "$What failed (exit code $LASTEXITCODE)." }
+}
+
+function New-Secret([int] $Bytes = 48) {
+    [Convert]::ToBase64String([Security.Cryptography.RandomNumberGenerator]::GetBytes($Bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_')
+}
+
+function Get-FreePort {
+    $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try { return $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+}
+
+# CPU time (user + system) the process has used so far, in microseconds (/proc/<pid>/stat, clock ticks of 10 ms).
+function Get-CpuMicroseconds([int] $ProcessId) {
+    $fields = ((Get-Content "/proc/$ProcessId/stat" -Raw) -split '\) ', 2)[1] -split ' '
+    return ([long]$fields[11] + [long]$fields[12]) * 10000
+}
+
+function Get-Rss([int] $ProcessId, [string] $Field = 'VmRSS') {
+    $line = Get-Content "/proc/$ProcessId/status" | Where-Object { $_ -like "${Field}:*" }
+    return [math]::Round([double](($line -split '\s+')[1]) / 1024, 1)   # kB -> MiB
+}
+
+# Starts a host with its output in a log file; `exec` keeps the host's own pid (for /proc/<pid>/status).
+function Start-HostProcess([string] $Project, [string] $Log, [hashtable] $Environment) {
+    $dll = Join-Path $Root "src/$Project/bin/$Configuration/net10.0/TodoClean.$Project.dll"
+    $info = [Diagnostics.ProcessStartInfo]::new('bash')
+    foreach ($arg in @('-c', 'exec dotnet "$0" >"$1" 2>&1', $dll, $Log)) { $info.ArgumentList.Add($arg) }
+    $info.WorkingDirectory = Join-Path $Root "src/$Project"
+    $info.UseShellExecute = $false
+    foreach ($key in $Environment.Keys) { $info.Environment[$key] = [string]$Environment[$key] }
+    return [Diagnostics.Process]::Start($info)
+}
+
+# Milliseconds from process start to the first 200 on GET /alive.
+function Wait-FirstOk([Diagnostics.Process] $Process, [string] $Url, [Diagnostics.Stopwatch] $Clock, [string] $Log) {
+    $client = [Net.Http.HttpClient]::new()
+    $client.Timeout = [TimeSpan]::FromSeconds(2)
+    try {
+        while ($Clock.Elapsed.TotalSeconds -lt 60) {
+            if ($Process.HasExited) {
+                Stop-Run "the host behind $Url exited (code $($Process.ExitCode)):`n$((Get-Content $Log -Tail 30) -join "`n")"
+            }
+            try {
+                $response = $client.GetAsync("$Url/alive").GetAwaiter().GetResult()
+                if ([int]$response.StatusCode -eq 200) { return [math]::Round($Clock.Elapsed.TotalMilliseconds) }
+            }
+            catch [Net.Http.HttpRequestException] { }
+            catch [Threading.Tasks.TaskCanceledException] { }
+            Start-Sleep -Milliseconds 5
+        }
+        Stop-Run "no 200 from $Url/alive within 60 s."
+    }
+    finally { $client.Dispose() }
+}
+
+function Invoke-Http([string] $Method, [string] $Url, [hashtable] $Headers = @{}, [string] $Json) {
+    $client = [Net.Http.HttpClient]::new()
+    try {
+        $request = [Net.Http.HttpRequestMessage]::new([Net.Http.HttpMethod]::new($Method), $Url)
+        foreach ($key in $Headers.Keys) { [void]$request.Headers.TryAddWithoutValidation($key, $Headers[$key]) }
+        if ($Json) { $request.Content = [Net.Http.StringContent]::new($Json, [Text.Encoding]::UTF8, 'application/json') }
+        $response = $client.SendAsync($request).GetAwaiter().GetResult()
+        return [pscustomobject]@{ Status = [int]$response.StatusCode; Body = $response.Content.ReadAsStringAsync().GetAwaiter().GetResult() }
+    }
+    finally { $client.Dispose() }
+}
+
+function Assert-Status([string] $What, $Response, [int] $Expected) {
+    if ($Response.Status -ne $Expected) { Stop-Run "sanity check '$What': expected $Expected, got $($Response.Status): $($Response.Body)" }
+}
+
+function Invoke-Wrk([string] $Url, [int] $Seconds, [string[]] $ScriptArgs, [string] $Timeout = '5s') {
+    Push-Location $Here
+    try {
+        $output = & wrk "-t$Threads" "-c$Connections" "-d${Seconds}s" --latency --timeout $Timeout -s scenario.lua $Url -- @ScriptArgs 2>&1
+        if ($LASTEXITCODE -ne 0) { Stop-Run "wrk failed (exit code $LASTEXITCODE):`n$($output -join "`n")" }
+    }
+    finally { Pop-Location }
+    $line = $output | Where-Object { "$_".StartsWith('BENCH_JSON ') } | Select-Object -Last 1
+    if (-not $line) { Stop-Run "wrk printed no result:`n$($output -join "`n")" }
+    return ("$line".Substring('BENCH_JSON '.Length) | ConvertFrom-Json -AsHashtable)
+}
+
+function Get-TodoCount([string] $Seeder, [string] $TodosDb) {
+    $count = & dotnet $Seeder count --todos $TodosDb
+    if ($LASTEXITCODE -ne 0) { Stop-Run "counting the todos failed (exit code $LASTEXITCODE)." }
+    return [long]("$count".Trim())
+}
+
+if (-not (Get-Command wrk -ErrorAction SilentlyContinue)) {
+    Stop-Run "wrk is not installed: apt-get install -y wrk (the Debian package)."
+}
+
+if (-not $NoBuild) {
+    foreach ($project in @('src/AuthGateway/AuthGateway.csproj', 'src/WebApi/WebApi.csproj', 'bench/Benchmarks/Benchmarks.csproj')) {
+        Write-Step "Building $project ($Configuration)"
+        Invoke-Checked "dotnet build $project" { dotnet build (Join-Path $Root $project) -c $Configuration -v quiet -nologo }
+    }
+}
+
+$seeder = Join-Path $Root "bench/Benchmarks/bin/$Configuration/net10.0/TodoClean.Benchmarks.dll"
+$work = Join-Path ([IO.Path]::GetTempPath()) ("todoclean-bench-" + [Guid]::NewGuid().ToString('N').Substring(0, 8))
+New-Item -ItemType Directory -Path $work | Out-Null
+$jwtSecret = New-Secret
+$cookieSecret = New-Secret
+$gatewayUrl = "http://127.0.0.1:$(Get-FreePort)"
+$apiUrl = "http://127.0.0.1:$(Get-FreePort)"
+$authDb = Join-Path $work 'auth.db'
+$todosDb = Join-Path $work 'todos.db'
+$loadAverage = ((Get-Content /proc/loadavg) -split ' ')[0..2] -join ' '
+$hosts = @()
+$failed = $true
+
+try {
+    Write-Step "Starting the gateway on $gatewayUrl (fresh store in $work)"
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    $gatewayLog = Join-Path $work 'gateway.log'
+    $gateway = Start-HostProcess 'AuthGateway' $gatewayLog @{
+        ASPNETCORE_URLS                          = $gatewayUrl
+        ASPNETCORE_ENVIRONMENT                   = 'Production'
+        FRONTEND_JWT_SECRET                      = $jwtSecret
+        BETTER_AUTH_SECRET                       = $cookieSecret
+        ConnectionStrings__Auth                  = "Data Source=$authDb"
+        Auth__BaseUrl                            = $gatewayUrl
+        Ui__ApiBaseUrl                           = $apiUrl
+        RateLimiting__CredentialPermitsPerIp     = '1000000000'
+        RateLimiting__TokenPermitsPerIp          = '1000000000'
+        RateLimiting__TokenPermitsPerSession     = '1000000000'
+    }
+    $hosts += $gateway
+    $gatewayStart = Wait-FirstOk $gateway $gatewayUrl $clock $gatewayLog
+
+    Write-Step "Starting the API on $apiUrl"
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    $apiLog = Join-Path $work 'api.log'
+    $api = Start-HostProcess 'WebApi' $apiLog @{
+        ASPNETCORE_URLS          = $apiUrl
+        ASPNETCORE_ENVIRONMENT   = 'Production'
+        BACKEND_JWT_SECRET       = $jwtSecret
+        ConnectionStrings__Todos = "Data Source=$todosDb"
+        Cors__AllowedOrigins__0  = $gatewayUrl
+    }
+    $hosts += $api
+    $apiStart = Wait-FirstOk $api $apiUrl $clock $apiLog
+    Write-Step "First 200: gateway $gatewayStart ms, API $apiStart ms"
+
+    Write-Step "Seeding $Users users x $TodosPerUser todos"
+    $env:BENCH_JWT_SECRET = $jwtSecret
+    $env:BENCH_COOKIE_SECRET = $cookieSecret
+    try {
+        Invoke-Checked 'seeding' {
+            dotnet $seeder seed --auth $authDb --todos $todosDb --out $work --users $Users --todos-per-user $TodosPerUser
+        }
+    }
+    finally {
+        Remove-Item Env:BENCH_JWT_SECRET, Env:BENCH_COOKIE_SECRET -ErrorAction SilentlyContinue
+    }
+    $jwts = Join-Path $work 'jwts.txt'
+    $badJwts = Join-Path $work 'bad-jwts.txt'
+    $cookies = Join-Path $work 'cookies.txt'
+    $emails = Join-Path $work 'emails.txt'
+    $password = Join-Path $work 'password.txt'
+
+    Write-Step 'Sanity checks'
+    $firstJwt = (Get-Content $jwts -TotalCount 1)
+    $list = Invoke-Http GET "$apiUrl/api/todos" @{ Authorization = "Bearer $firstJwt" }
+    Assert-Status 'GET /api/todos' $list 200
+    $page = $list.Body | ConvertFrom-Json
+    if ($page.items.Count -ne [math]::Min($TodosPerUser, 20) -or $page.totalCount -ne $TodosPerUser) {
+        Stop-Run "GET /api/todos returned $($page.items.Count) of $($page.totalCount) todos, expected $TodosPerUser."
+    }
+    Assert-Status 'GET /api/todos with an invalid token' (Invoke-Http GET "$apiUrl/api/todos" @{ Authorization = "Bearer $(Get-Content $badJwts -TotalCount 1)" }) 401
+    Assert-Status 'GET /api/auth/token' (Invoke-Http GET "$gatewayUrl/api/auth/token" @{ Cookie = "better-auth.session_token=$(Get-Content $cookies -TotalCount 1)" }) 200
+    $signIn = @{ email = (Get-Content $emails -TotalCount 1); password = (Get-Content $password -Raw).Trim() } | ConvertTo-Json -Compress
+    Assert-Status 'POST /api/auth/sign-in/email' (Invoke-Http POST "$gatewayUrl/api/auth/sign-in/email" -Json $signIn) 200
+
+    # name, base URL, wrk script arguments, expected status, wrk timeout
+    $scenarios = @(
+        @{ Name = 'ceiling: GET /alive (API host, anonymous)'; Key = 'ceiling'; Url = $apiUrl; Args = @('plain', '/alive'); Expected = 200 }
+        @{ Name = 'GET /api/todos (20 rows, 1,000 distinct JWTs)'; Key = 'list'; Url = $apiUrl; Args = @('bearer', '/api/todos', $jwts); Expected = 200 }
+        @{ Name = 'GET /api/todos with invalid JWTs (401)'; Key = 'unauthorized'; Url = $apiUrl; Args = @('bearer', '/api/todos', $badJwts); Expected = 401 }
+        @{ Name = 'GET /api/auth/token (session cookies)'; Key = 'token'; Url = $gatewayUrl; Args = @('cookie', '/api/auth/token', $cookies); Expected = 200 }
+        @{ Name = 'POST /api/todos'; Key = 'create'; Url = $apiUrl; Args = @('post', '/api/todos', $jwts); Expected = 201 }
+        @{ Name = 'POST /api/auth/sign-in/email (production hash cost)'; Key = 'signin'; Url = $gatewayUrl; Args = @('signin', '/api/auth/sign-in/email', $emails, $password); Expected = 200; Timeout = '30s' }
+        @{ Name = 'ceiling again, after the other scenarios'; Key = 'ceiling-end'; Url = $apiUrl; Args = @('plain', '/alive'); Expected = 200 }
+    )
+
+    if ($Only) { $scenarios = @($scenarios | Where-Object { $_.Key -like 'ceiling*' -or $Only -contains $_.Key }) }
+
+    # The runtime keeps recompiling hot code (tiered JIT) for many seconds after start: exercise every path once
+    # before measuring anything, then give each scenario its own short warm-up.
+    if ($Warmup -gt 0) {
+        Write-Step "Warming up every scenario (${Warmup}s each)"
+        foreach ($scenario in $scenarios | Where-Object { $_.Key -ne 'ceiling-end' }) {
+            $timeout = if ($scenario.ContainsKey('Timeout')) { $scenario.Timeout } else { '5s' }
+            [void](Invoke-Wrk $scenario.Url $Warmup $scenario.Args $timeout)
+        }
+    }
+
+    $results = [ordered]@{}
+    foreach ($scenario in $scenarios) {
+        $timeout = if ($scenario.ContainsKey('Timeout')) { $scenario.Timeout } else { '5s' }
+        Write-Step "$($scenario.Name): warm-up ${Warmup}s, measure ${Duration}s"
+        if ($Warmup -gt 0) { [void](Invoke-Wrk $scenario.Url $Warmup $scenario.Args $timeout) }
+        $before = if ($scenario.Key -eq 'create') { Get-TodoCount $seeder $todosDb } else { 0 }
+        $target = if ($scenario.Url -eq $apiUrl) { $api } else { $gateway }
+        $cpuBefore = Get-CpuMicroseconds $target.Id
+        $result = Invoke-Wrk $scenario.Url $Duration $scenario.Args $timeout
+        $result.cpuPerRequest = ((Get-CpuMicroseconds $target.Id) - $cpuBefore) / [math]::Max(1, $result.requests)
+        if ($scenario.Key -eq 'create') {
+            Start-Sleep -Milliseconds 500   # requests still in flight when wrk stopped
+            $result.rowsAdded = (Get-TodoCount $seeder $todosDb) - $before
+        }
+        $result.scenario = $scenario
+        $results[$scenario.Key] = $result
+        $rps = $result.requests / ($result.duration_us / 1e6)
+        Write-Host ("    {0:N0} req/s, p50 {1:N2} ms, p99 {2:N2} ms, host CPU {4:N0} us/request, statuses {3}" -f $rps, ($result.p50_us / 1000), ($result.p99_us / 1000),
+            (($result.statuses.GetEnumerator() | ForEach-Object { "$($_.Key)x$($_.Value)" }) -join ' '), $result.cpuPerRequest)
+    }
+
+    $rss = [ordered]@{
+        gateway = @{ Rss = (Get-Rss $gateway.Id); Peak = (Get-Rss $gateway.Id 'VmHWM'); Start = $gatewayStart }
+        api     = @{ Rss = (Get-Rss $api.Id); Peak = (Get-Rss $api.Id 'VmHWM'); Start = $apiStart }
+    }
+
+    # ---- the report ----
+    function Rps($r) { $r.requests / ($r.duration_us / 1e6) }
+    $ceiling = $results['ceiling']; $ceilingEnd = $results['ceiling-end']
+    $ceilingRps = ((Rps $ceiling) + (Rps $ceilingEnd)) / 2
+    $ceilingP50 = ($ceiling.p50_us + $ceilingEnd.p50_us) / 2
+    $ceilingP99 = ($ceiling.p99_us + $ceilingEnd.p99_us) / 2
+    $ceilingCpu = ($ceiling.cpuPerRequest + $ceilingEnd.cpuPerRequest) / 2
+    $inv = [Globalization.CultureInfo]::InvariantCulture
+    function F([double] $value, [string] $format) { $value.ToString($format, $inv) }
+    function Unexpected($r) {
+        $expected = "$($r.scenario.Expected)"
+        $other = 0
+        foreach ($entry in $r.statuses.GetEnumerator()) { if ($entry.Key -ne $expected) { $other += $entry.Value } }
+        return $other + $r.errors.connect + $r.errors.read + $r.errors.write + $r.errors.timeout
+    }
+    function Non2xx($r) {
+        $count = 0
+        foreach ($entry in $r.statuses.GetEnumerator()) { if ([int]$entry.Key -lt 200 -or [int]$entry.Key -gt 299) { $count += $entry.Value } }
+        return $count
+    }
+
+    $create = $results['create']
+    if ($create) {
+        $created = if ($create.statuses.ContainsKey('201')) { $create.statuses['201'] } else { 0 }
+        $lost = [math]::Max(0, $created - $create.rowsAdded)
+        $failedWrites = (Unexpected $create)
+        $inFlight = [math]::Max(0, $create.rowsAdded - $created)
+    }
+
+    $targets = @{
+        list         = @{ Ratio = 0.35; P99 = 10.0; Text = '>= 0.35 x, p99 < 10 ms' }
+        unauthorized = @{ Ratio = 0.6; Text = '>= 0.6 x' }
+        create       = @{ Ratio = 0.15; Text = '>= 0.15 x, no lost or failed write' }
+        token        = @{ Ratio = 0.25; P99 = 5.0; Text = '>= 0.25 x, p99 < 5 ms' }
+    }
+
+    $commit = (& git -C $Root rev-parse --short HEAD 2>$null)
+    if ($LASTEXITCODE -eq 0 -and (& git -C $Root status --porcelain 2>$null)) { $commit = "$commit (with uncommitted changes)" }
+    $cpu = ((Get-Content /proc/cpuinfo | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -split ':\s*', 2)[1]
+    $now = [DateTime]::UtcNow
+    $lines = [Collections.Generic.List[string]]::new()
+    $lines.Add('# Load test: latest results')
+    $lines.Add('')
+    $lines.Add("Run $($now.ToString('yyyy-MM-dd HH:mm', $inv)) UTC on $([Environment]::ProcessorCount) cores ($cpu), load average before the run $loadAverage; commit $commit.")
+    $lines.Add("wrk -t$Threads -c$Connections, ${Warmup} s warm-up + $Duration s per scenario; $Users users x $TodosPerUser todos on fresh SQLite stores; both hosts and wrk share the machine.")
+    $lines.Add('Ratios are to the ceiling (anonymous `GET /alive` on the API host, the mean of its runs at the start and the end): compare ratios between machines, not absolute numbers.')
+    $lines.Add('')
+    $lines.Add('| scenario | req/s | x ceiling | p50 ms | x ceiling | p99 ms | x ceiling | host CPU us/req | x ceiling | non-2xx | unexpected | target | met |')
+    $lines.Add('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|')
+    foreach ($key in $results.Keys) {
+        $r = $results[$key]
+        $rps = Rps $r
+        $ratio = $rps / $ceilingRps
+        $p99 = $r.p99_us / 1000
+        $target = ''; $met = ''
+        if ($targets.ContainsKey($key)) {
+            $t = $targets[$key]
+            $target = $t.Text
+            $ok = $ratio -ge $t.Ratio
+            if ($t.ContainsKey('P99')) { $ok = $ok -and $p99 -lt $t.P99 }
+            if ($key -eq 'create') { $ok = $ok -and $lost -eq 0 -and $failedWrites -eq 0 }
+            $met = if ($ok) { 'yes' } else { '**no**' }
+        }
+        $lines.Add("| $($r.scenario.Name) | $(F $rps 'N0') | $(F $ratio '0.00') | $(F ($r.p50_us / 1000) '0.00') | $(F ($r.p50_us / $ceilingP50) '0.0') | $(F $p99 '0.00') | $(F ($r.p99_us / $ceilingP99) '0.0') | $(F $r.cpuPerRequest '0') | $(F ($r.cpuPerRequest / $ceilingCpu) '0.0') | $(Non2xx $r) | $(Unexpected $r) | $target | $met |")
+    }
+    $lines.Add('')
+    if ($create) { $lines.Add("Writes: $created todos answered 201, $($create.rowsAdded) rows added, **$lost lost**, **$failedWrites failed** (non-201 or socket errors); $inFlight were still in flight when wrk stopped (written, no response counted).") }
+    $lines.Add('')
+    $lines.Add('| host | start to first 200 | target | RSS after the run | peak RSS | target |')
+    $lines.Add('|---|--:|---|--:|--:|---|')
+    foreach ($name in $rss.Keys) {
+        $h = $rss[$name]
+        $startMet = if ($h.Start -lt 1500) { 'yes' } else { '**no**' }
+        $rssMet = if ($h.Rss -le 150) { 'yes' } else { '**no**' }
+        $lines.Add("| $name | $($h.Start) ms | < 1.5 s: $startMet | $(F $h.Rss '0.0') MiB | $(F $h.Peak '0.0') MiB | <= 150 MiB: $rssMet |")
+    }
+    $lines.Add('')
+    $lines.Add('Host CPU us/req: CPU time (user + system) the serving host used during the measured run, divided by the requests answered; it is steadier than req/s on a busy machine, and (ceiling CPU / scenario CPU) is roughly the req/s ratio a quiet machine would show if wrk cost nothing.')
+    $lines.Add('Start to first 200: from process start to the first 200 on `GET /alive`, on fresh stores (migrations included), one host at a time. Non-2xx counts every response outside 200-299 (the 401 scenario expects them all); unexpected counts responses other than the scenario''s expected status plus socket errors and timeouts.')
+
+    Write-Host ''
+    $lines | ForEach-Object { Write-Host $_ }
+    Write-Host ''
+    if ($Only) {
+        Write-Step 'A partial run (-Only): bench/results/ left as it was.'
+    }
+    else {
+        New-Item -ItemType Directory -Force -Path $ResultsDirectory | Out-Null
+        $latest = Join-Path $ResultsDirectory 'latest.md'
+        $lines | Set-Content -Path $latest
+        $lines | Set-Content -Path (Join-Path $ResultsDirectory "load-$($now.ToString('yyyy-MM-dd-HHmm', $inv)).md")
+        Write-Step "Results written to $latest"
+    }
+    $failed = $false
+}
+finally {
+    foreach ($process in $hosts) {
+        if ($process -and -not $process.HasExited) { $process.Kill($true); $process.WaitForExit() }
+    }
+    if ($failed) { Write-Host "Host logs and seeded data kept in $work" } else { Remove-Item -Recurse -Force $work }
+}

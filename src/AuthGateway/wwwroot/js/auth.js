@@ -1,0 +1,154 @@
+// Calls to the auth gateway (/api/auth/*, Better Auth's protocol) with the HttpOnly session cookie, and the
+// translation of its errors into messages for form fields.
+import { endSession, forgetToken } from './api.js';
+import { signInUrl } from './nav.js';
+
+const CHANNEL_NAME = 'todoclean-auth';
+const channel = 'BroadcastChannel' in self ? new BroadcastChannel(CHANNEL_NAME) : null;
+
+/** A refusal from the gateway: HTTP status, Better Auth code and message. */
+export class AuthError extends Error {
+  constructor(status, code, message, retryAfter = null) {
+    super(message);
+    this.name = 'AuthError';
+    this.status = status;
+    this.code = code;
+    this.retryAfter = retryAfter;
+  }
+}
+
+/**
+ * Calls the gateway. POSTs always send a JSON body (Better Auth's client sends `{}` when there is nothing to say).
+ * With `sessionRequired`, a 401 means the session is gone: the page goes to sign-in with the plain message.
+ */
+export async function gateway(path, { method = 'GET', body, sessionRequired = false } = {}) {
+  const isPost = method !== 'GET';
+  let response;
+  try {
+    response = await fetch(`/api/auth${path}`, {
+      method,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: isPost ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' },
+      body: isPost ? JSON.stringify(body ?? {}) : undefined,
+    });
+  } catch {
+    throw new AuthError(0, 'NETWORK', "Can't reach the sign-in service. Check your connection and try again.");
+  }
+  let data = null;
+  try {
+    data = await response.json();
+  } catch {
+    // empty body (e.g. an unknown route) or not JSON
+  }
+  if (!response.ok) {
+    if (response.status === 401 && sessionRequired) {
+      throw endSession();
+    }
+    const retryAfter = Number(response.headers.get('Retry-After')) || null;
+    throw new AuthError(response.status, data?.code ?? '', data?.message ?? '', retryAfter);
+  }
+  return data;
+}
+
+export const getSession = () => gateway('/get-session');
+export const signIn = (body) => gateway('/sign-in/email', { method: 'POST', body });
+export const signUp = (body) => gateway('/sign-up/email', { method: 'POST', body });
+export const updateUser = (body) => gateway('/update-user', { method: 'POST', body, sessionRequired: true });
+export const changePassword = (body) => gateway('/change-password', { method: 'POST', body, sessionRequired: true });
+export const listSessions = () => gateway('/list-sessions', { sessionRequired: true });
+export const revokeSession = (token) => gateway('/revoke-session', { method: 'POST', body: { token }, sessionRequired: true });
+export const revokeOtherSessions = () => gateway('/revoke-other-sessions', { method: 'POST', sessionRequired: true });
+
+/**
+ * Signs out: the gateway deletes the session and expires the cookie; this tab forgets its JWT and anything it
+ * stored, tells the other tabs, and lands on sign-in. Throws (and changes nothing) if the gateway can't be reached.
+ */
+export async function signOut() {
+  await gateway('/sign-out', { method: 'POST' });
+  forgetEverything();
+  channel?.postMessage({ type: 'signed-out' });
+  location.replace(signInUrl({ returnTo: '/', reason: 'signed-out' }));
+}
+
+/** Another tab signed out: follow it. */
+export function followSignOutInOtherTabs() {
+  channel?.addEventListener('message', (event) => {
+    if (event.data?.type === 'signed-out') {
+      forgetEverything();
+      location.replace(signInUrl({ returnTo: location.pathname + location.search, reason: 'signed-out-elsewhere' }));
+    }
+  });
+}
+
+function forgetEverything() {
+  forgetToken();
+  // The UI keeps nothing in web storage; clear it anyway so nothing can outlive the session.
+  try {
+    sessionStorage.clear();
+    localStorage.clear();
+  } catch {
+    // storage can be disabled; nothing to clear then
+  }
+}
+
+const FRIENDLY = {
+  INVALID_EMAIL: ['email', 'Enter a valid email address, like name@example.com.'],
+  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: ['email', 'An account with this email already exists. Sign in instead, or use another email.'],
+  USER_ALREADY_EXISTS: ['email', 'An account with this email already exists. Sign in instead, or use another email.'],
+  INVALID_PASSWORD: ['currentPassword', 'Your current password is not correct.'],
+  EMAIL_CAN_NOT_BE_UPDATED: ['email', 'Your email address cannot be changed here.'],
+};
+
+/**
+ * Turns a gateway error into `{ form, fields }` messages. Validation errors arrive as
+ * "[body.email] text; [body.password] text"; a few codes name their field; the rest is form-level.
+ * `passwordField` says which input the PASSWORD_TOO_SHORT/LONG codes belong to.
+ */
+export function describeAuthError(error, { passwordField = 'password' } = {}) {
+  const fields = {};
+  if (!(error instanceof AuthError)) {
+    return { form: 'Something went wrong. Please try again.', fields };
+  }
+  if (error.status === 0) {
+    return { form: error.message, fields };
+  }
+  if (error.status === 429) {
+    const wait = error.retryAfter ? ` Please wait ${Math.ceil(error.retryAfter)} seconds and try again.` : ' Please wait a moment and try again.';
+    return { form: `Too many attempts.${wait}`, fields };
+  }
+  if (error.status >= 500) {
+    return { form: 'Something went wrong on our side. Please try again.', fields };
+  }
+  switch (error.code) {
+    case 'VALIDATION_ERROR': {
+      const general = [];
+      for (const part of error.message.split('; ')) {
+        const match = /^\[body(?:\.([\w]+))?[^\]]*\]\s*(.*)$/.exec(part.trim());
+        if (match?.[1] && !fields[match[1]]) {
+          fields[match[1]] = match[2];
+        } else if (!match?.[1]) {
+          general.push(match ? match[2] : part);
+        }
+      }
+      return { form: general.length ? 'Please check the form and try again.' : '', fields };
+    }
+    case 'PASSWORD_TOO_SHORT':
+      fields[passwordField] = 'Too short: use at least 8 characters.';
+      return { form: '', fields };
+    case 'PASSWORD_TOO_LONG':
+      fields[passwordField] = 'Too long: use at most 128 characters.';
+      return { form: '', fields };
+    case 'INVALID_EMAIL_OR_PASSWORD':
+      return { form: "That email and password don't match an account. Check them and try again.", fields };
+    case 'SESSION_NOT_FRESH':
+      return { form: 'For your security, please sign in again to do this.', fields };
+    default:
+      if (FRIENDLY[error.code]) {
+        const [field, message] = FRIENDLY[error.code];
+        fields[field] = message;
+        return { form: '', fields };
+      }
+      return { form: error.message || 'Something went wrong. Please try again.', fields };
+  }
+}

@@ -1,0 +1,178 @@
+// The account page: profile name, password change, the sessions (devices) signed in to this account, sign-out.
+import { SessionEndedError, refreshToken } from '../api.js';
+import {
+  changePassword, describeAuthError, getSession, listSessions, revokeOtherSessions, revokeSession, updateUser,
+} from '../auth.js';
+import { goToSignIn } from '../nav.js';
+import { boot, showUser } from '../shell.js';
+import { clearFormErrors, formatDateTime, formatRelative, h, setBusy, showFormErrors, toast } from '../ui.js';
+
+const $ = (id) => document.getElementById(id);
+const profileForm = $('profile-form');
+const passwordForm = $('password-form');
+
+await boot();
+let current = await getSession().catch(() => null);
+if (!current) {
+  goToSignIn();
+} else {
+  profileForm.elements.name.value = current.user.name ?? '';
+  profileForm.elements.email.value = current.user.email;
+  profileForm.addEventListener('submit', saveName);
+  passwordForm.addEventListener('submit', savePassword);
+  $('revoke-others').addEventListener('click', signOutOthers);
+  await loadSessions();
+}
+
+async function saveName(event) {
+  event.preventDefault();
+  clearFormErrors(profileForm);
+  const name = profileForm.elements.name.value.trim();
+  if (!name) {
+    showFormErrors(profileForm, { fields: { name: 'Enter your name.' } });
+    return;
+  }
+  setBusy(profileForm, true, 'Saving…');
+  try {
+    await updateUser({ name });
+    current.user.name = name;
+    showUser({ name, email: current.user.email });
+    profileForm.querySelector('.form-success').textContent = 'Your name has been saved.';
+    refreshToken().catch(() => {}); // the next JWT carries the new name
+  } catch (error) {
+    if (!(error instanceof SessionEndedError)) {
+      showFormErrors(profileForm, describeAuthError(error));
+    }
+  } finally {
+    setBusy(profileForm, false);
+  }
+}
+
+async function savePassword(event) {
+  event.preventDefault();
+  clearFormErrors(passwordForm);
+  const currentPassword = passwordForm.elements.currentPassword.value;
+  const newPassword = passwordForm.elements.newPassword.value;
+  const revokeOthers = passwordForm.elements.revokeOtherSessions.checked;
+  const fields = {};
+  if (!currentPassword) {
+    fields.currentPassword = 'Enter your current password.';
+  }
+  if (!newPassword) {
+    fields.newPassword = 'Choose a new password.';
+  }
+  if (Object.keys(fields).length) {
+    showFormErrors(passwordForm, { fields });
+    return;
+  }
+  setBusy(passwordForm, true, 'Changing password…');
+  try {
+    await changePassword({ currentPassword, newPassword, revokeOtherSessions: revokeOthers });
+    passwordForm.reset();
+    passwordForm.elements.revokeOtherSessions.checked = revokeOthers;
+    passwordForm.querySelector('.form-success').textContent = revokeOthers
+      ? 'Your password has been changed and your other devices have been signed out.'
+      : 'Your password has been changed.';
+    if (revokeOthers) {
+      // The gateway replaced this device's session too: pick up the new one.
+      current = (await getSession().catch(() => null)) ?? current;
+      await refreshToken().catch(() => {});
+    }
+    await loadSessions();
+  } catch (error) {
+    if (!(error instanceof SessionEndedError)) {
+      showFormErrors(passwordForm, describeAuthError(error, { passwordField: 'newPassword' }));
+    }
+  } finally {
+    setBusy(passwordForm, false);
+  }
+}
+
+async function loadSessions() {
+  const status = $('sessions-status');
+  let sessions;
+  try {
+    sessions = await listSessions();
+  } catch (error) {
+    if (!(error instanceof SessionEndedError)) {
+      status.textContent = error.code === 'SESSION_NOT_FRESH'
+        ? 'For your security, sign out and sign in again to see and manage your devices.'
+        : `Couldn't load your sessions. ${describeAuthError(error).form}`;
+    }
+    return;
+  }
+  sessions.sort((a, b) => (isCurrent(b) - isCurrent(a)) || b.updatedAt.localeCompare(a.updatedAt));
+  $('session-list').replaceChildren(...sessions.map(renderSession));
+  const others = sessions.filter((session) => !isCurrent(session)).length;
+  status.textContent = others === 0
+    ? 'You are signed in on this device only.'
+    : `You are signed in on ${others + 1} devices or browsers.`;
+  $('revoke-others').hidden = others === 0;
+}
+
+function renderSession(session) {
+  const mine = isCurrent(session);
+  const device = describeDevice(session.userAgent);
+  return h('li', { class: `session${mine ? ' is-current' : ''}` },
+    h('div', { class: 'session-body' },
+      h('p', { class: 'session-device' }, device, mine ? h('span', { class: 'badge badge-current' }, 'This device') : null),
+      h('p', { class: 'session-meta' },
+        `IP address ${session.ipAddress || 'unknown'} · Last active ${formatRelative(session.updatedAt)} · Signed in ${formatDateTime(session.createdAt)}`)),
+    mine ? null : h('button', {
+      type: 'button',
+      class: 'button button-secondary button-small',
+      onclick: (event) => revoke(session, device, event.currentTarget),
+    }, 'Sign out', h('span', { class: 'visually-hidden' }, ` ${device}, last active ${formatRelative(session.updatedAt)}`)));
+}
+
+async function revoke(session, device, button) {
+  button.disabled = true;
+  try {
+    await revokeSession(session.token);
+    toast(`Signed out ${device}.`, { timeout: 4000 });
+    await loadSessions();
+    $('sessions-heading').focus();
+  } catch (error) {
+    button.disabled = false;
+    if (!(error instanceof SessionEndedError)) {
+      toast(`Couldn't sign out that device. ${describeAuthError(error).form}`, { tone: 'error' });
+    }
+  }
+}
+
+async function signOutOthers(event) {
+  const button = event.currentTarget;
+  button.disabled = true;
+  try {
+    await revokeOtherSessions();
+    toast('Your other devices have been signed out.', { timeout: 4000 });
+    await loadSessions();
+  } catch (error) {
+    if (!(error instanceof SessionEndedError)) {
+      toast(`Couldn't sign out your other devices. ${describeAuthError(error).form}`, { tone: 'error' });
+    }
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function isCurrent(session) {
+  return session.id === current.session.id || session.token === current.session.token;
+}
+
+/** "Chrome on Linux" from a User-Agent string; good enough to tell devices apart. */
+function describeDevice(userAgent) {
+  if (!userAgent) {
+    return 'Unknown device';
+  }
+  const browsers = [[/Edg\//, 'Edge'], [/OPR\//, 'Opera'], [/Firefox\//, 'Firefox'], [/HeadlessChrome\//, 'Headless Chrome'],
+    [/Chrome\//, 'Chrome'], [/Safari\//, 'Safari'], [/curl\//, 'curl']];
+  const systems = [[/Android/, 'Android'], [/iPhone|iPad|iPod/, 'iOS'], [/Windows/, 'Windows'], [/Mac OS X|Macintosh/, 'macOS'],
+    [/CrOS/, 'ChromeOS'], [/Linux/, 'Linux']];
+  const browser = browsers.find(([pattern]) => pattern.test(userAgent))?.[1];
+  const system = systems.find(([pattern]) => pattern.test(userAgent))?.[1];
+  if (browser && system) {
+    return `${browser} on ${system}`;
+  }
+  return browser ?? system ?? userAgent.slice(0, 60);
+}

@@ -1,0 +1,543 @@
+// The dashboard: the signed-in user's todos with filter, search, sort and paging; add, inline edit, toggle done and
+// delete with undo. Changes show at once (optimistic) and are rolled back with a message if the API refuses them.
+import { ApiError, SessionEndedError, api, sendOnLeave } from '../api.js';
+import { boot } from '../shell.js';
+import {
+  announce, clearFormErrors, dateInputToIso, formatDueDate, h, isoToDateInput, setBusy, showFormErrors, toast, todayKey,
+} from '../ui.js';
+
+const PAGE_SIZE = 10;
+const SEARCH_DELAY_MS = 300;
+const UNDO_MS = 6000;
+const STATUSES = ['all', 'open', 'done'];
+const SORTS = ['-created', 'created', 'due', 'title'];
+const PRIORITIES = [['low', 'Low'], ['normal', 'Normal'], ['high', 'High']];
+
+const $ = (id) => document.getElementById(id);
+const addForm = $('add-form');
+const list = $('todo-list');
+const region = $('todo-region');
+const heading = $('list-heading');
+const searchInput = $('search');
+const sortSelect = $('sort');
+
+const state = readStateFromUrl();
+let items = [];
+let totals = { totalCount: 0, totalPages: 0 };
+let editing = null; // { id, draft, errors }
+let loadSequence = 0;
+let loadController = null;
+let searchTimer = 0;
+let tempCounter = 0;
+const saving = new Set();
+const pendingDeletes = new Map(); // id → { item }
+
+await boot();
+wireControls();
+await load();
+
+// ---- loading and rendering ----------------------------------------------------------------------------------------
+
+async function load({ focusHeading = false } = {}) {
+  const sequence = ++loadSequence;
+  loadController?.abort();
+  loadController = new AbortController();
+  region.setAttribute('aria-busy', 'true');
+  const query = new URLSearchParams({ status: state.status, page: state.page, pageSize: PAGE_SIZE, sort: state.sort });
+  if (state.search) {
+    query.set('search', state.search);
+  }
+  try {
+    const { data } = await api(`/api/todos?${query}`, { signal: loadController.signal });
+    if (sequence !== loadSequence) {
+      return;
+    }
+    if (data.items.length === 0 && state.page > 1) {
+      state.page = Math.max(1, data.totalPages);
+      syncUrl();
+      await load({ focusHeading });
+      return;
+    }
+    items = data.items;
+    totals = { totalCount: data.totalCount, totalPages: data.totalPages };
+    editing = null;
+    $('list-error').hidden = true;
+    render();
+    if (focusHeading) {
+      heading.focus();
+    }
+  } catch (error) {
+    if (sequence !== loadSequence || error?.name === 'AbortError' || error instanceof SessionEndedError) {
+      return;
+    }
+    showListError(error);
+  } finally {
+    if (sequence === loadSequence) {
+      region.setAttribute('aria-busy', 'false');
+    }
+  }
+}
+
+function render() {
+  const focus = focusedControl();
+  const visible = items.filter((item) => !pendingDeletes.has(item.id));
+  list.replaceChildren(...visible.map(renderItem));
+  list.dataset.loaded = 'true';
+
+  const filtered = state.status !== 'all' || state.search !== '';
+  $('empty-state').hidden = visible.length > 0;
+  $('empty-title').textContent = filtered ? 'Nothing matches this view.' : 'You have no todos yet.';
+  $('empty-text').textContent = filtered
+    ? 'Try another filter or search term.'
+    : 'Add your first one above — a title is all it takes.';
+
+  const total = Math.max(0, totals.totalCount - (items.length - visible.length));
+  const first = (state.page - 1) * PAGE_SIZE + 1;
+  $('list-summary').textContent = total === 0 ? ''
+    : totals.totalPages > 1 ? `Showing ${first}–${first + visible.length - 1} of ${total} todos`
+      : `${total} ${total === 1 ? 'todo' : 'todos'}`;
+
+  $('pager').hidden = totals.totalPages <= 1;
+  $('page-label').textContent = `Page ${state.page} of ${Math.max(1, totals.totalPages)}`;
+  $('prev-page').disabled = state.page <= 1;
+  $('next-page').disabled = state.page >= totals.totalPages;
+
+  restoreFocus(focus);
+}
+
+function renderItem(item) {
+  if (editing?.id === item.id) {
+    return renderEditor(item, editing.draft ?? item);
+  }
+  const checkboxId = `todo-${item.id}`;
+  const overdue = item.dueAt && !item.isDone && item.dueAt.slice(0, 10) < todayKey();
+  const classes = ['todo', item.isDone && 'is-done', (item.pending || saving.has(item.id)) && 'is-pending'];
+  return h('li', { class: classes.filter(Boolean).join(' '), dataset: { id: item.id }, 'aria-busy': item.pending ? 'true' : null },
+    h('input', {
+      type: 'checkbox', id: checkboxId, class: 'todo-check', checked: item.isDone, disabled: Boolean(item.pending),
+      dataset: { role: 'toggle' }, onchange: (event) => toggle(item.id, event.target),
+    }),
+    h('div', { class: 'todo-body' },
+      h('label', { for: checkboxId, class: 'todo-title' }, item.title),
+      item.description ? h('p', { class: 'todo-description' }, item.description) : null,
+      h('p', { class: 'todo-meta' },
+        item.priority !== 'normal'
+          ? h('span', { class: `badge badge-${item.priority}` }, item.priority === 'high' ? 'High priority' : 'Low priority')
+          : null,
+        item.dueAt
+          ? h('span', { class: `due${overdue ? ' is-overdue' : ''}` },
+            overdue ? `Overdue · due ${formatDueDate(item.dueAt)}` : `Due ${formatDueDate(item.dueAt)}`)
+          : null)),
+    h('div', { class: 'todo-actions' },
+      h('button', {
+        type: 'button', class: 'button button-small button-secondary', disabled: Boolean(item.pending),
+        dataset: { role: 'edit' }, onclick: () => startEdit(item.id),
+      }, 'Edit', h('span', { class: 'visually-hidden' }, ` “${item.title}”`)),
+      h('button', {
+        type: 'button', class: 'button button-small button-danger', disabled: Boolean(item.pending),
+        dataset: { role: 'delete' }, onclick: () => remove(item.id),
+      }, 'Delete', h('span', { class: 'visually-hidden' }, ` “${item.title}”`))));
+}
+
+function renderEditor(item, draft) {
+  const id = item.id;
+  const form = h('form', { class: 'edit-form', novalidate: true, 'aria-label': `Edit “${item.title}”` },
+    h('div', { class: 'field edit-title' },
+      h('label', { for: `edit-title-${id}` }, 'Title'),
+      h('input', { id: `edit-title-${id}`, name: 'title', type: 'text', maxlength: '200', required: true, value: draft.title, autocomplete: 'off' })),
+    h('div', { class: 'field edit-description' },
+      h('label', { for: `edit-description-${id}` }, 'Notes'),
+      h('textarea', { id: `edit-description-${id}`, name: 'description', rows: '2', maxlength: '2000' }, draft.description ?? '')),
+    h('div', { class: 'field' },
+      h('label', { for: `edit-priority-${id}` }, 'Priority'),
+      h('select', { id: `edit-priority-${id}`, name: 'priority' },
+        PRIORITIES.map(([value, label]) => h('option', { value, selected: value === draft.priority }, label)))),
+    h('div', { class: 'field' },
+      h('label', { for: `edit-due-${id}` }, 'Due date'),
+      h('input', { id: `edit-due-${id}`, name: 'dueAt', type: 'date', value: isoToDateInput(draft.dueAt) })),
+    h('p', { class: 'form-error', role: 'alert', tabindex: '-1', hidden: true }),
+    h('div', { class: 'edit-actions' },
+      h('button', { type: 'submit', class: 'button button-primary button-small' }, 'Save'),
+      h('button', { type: 'button', class: 'button button-secondary button-small', onclick: () => cancelEdit(id) }, 'Cancel')));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    saveEdit(id, form);
+  });
+  form.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      cancelEdit(id);
+    }
+  });
+  return h('li', { class: 'todo is-editing', dataset: { id } }, form);
+}
+
+function showListError(error) {
+  const slot = $('list-error');
+  slot.replaceChildren(
+    `Couldn't load your todos. ${error.message} `,
+    h('button', { type: 'button', class: 'button button-small button-secondary', onclick: () => load() }, 'Try again'));
+  slot.hidden = false;
+  $('list-summary').textContent = '';
+}
+
+// ---- changes ------------------------------------------------------------------------------------------------------
+
+async function addTodo(event) {
+  event.preventDefault();
+  clearFormErrors(addForm);
+  const draft = readDraft(addForm);
+  if (!draft.title) {
+    showFormErrors(addForm, { fields: { title: 'Enter a title for your todo.' } });
+    return;
+  }
+  // Shown at once only where it will land: the first page of the newest-first, unfiltered view.
+  const optimistic = state.page === 1 && state.status !== 'done' && !state.search && state.sort === '-created';
+  const temp = { ...draft, id: `pending-${++tempCounter}`, isDone: false, pending: true };
+  if (optimistic) {
+    items.unshift(temp);
+    render();
+  }
+  addForm.reset();
+  setBusy(addForm, true, 'Adding…');
+  try {
+    const { data } = await api('/api/todos', { method: 'POST', body: draft });
+    totals.totalCount += 1;
+    totals.totalPages = Math.ceil(totals.totalCount / PAGE_SIZE);
+    if (optimistic) {
+      items = items.map((item) => (item === temp ? data : item)).slice(0, PAGE_SIZE);
+      render();
+    } else {
+      await load();
+    }
+    announce(`Added “${data.title}”.`);
+  } catch (error) {
+    if (optimistic) {
+      items = items.filter((item) => item !== temp);
+      render();
+    }
+    if (error instanceof SessionEndedError) {
+      return;
+    }
+    writeDraft(addForm, draft);
+    showFormErrors(addForm, error instanceof ApiError && Object.keys(error.fields).length
+      ? { fields: error.fields }
+      : { form: `Your todo wasn't added. ${error.message}` });
+  } finally {
+    setBusy(addForm, false);
+  }
+}
+
+async function toggle(id, checkbox) {
+  const before = findItem(id);
+  if (!before || saving.has(id)) {
+    checkbox.checked = before?.isDone ?? checkbox.checked;
+    return;
+  }
+  const isDone = checkbox.checked;
+  try {
+    const saved = await save(before, { isDone });
+    updateRow(saved);
+  } catch (error) {
+    failed(error, before, `Couldn't mark “${before.title}” as ${isDone ? 'done' : 'not done'}.`);
+  }
+}
+
+function startEdit(id) {
+  const item = findItem(id);
+  if (!item) {
+    return;
+  }
+  editing = { id, draft: item };
+  updateRow(item, 'none');
+  rowFor(id)?.querySelector('input[name="title"]')?.focus();
+}
+
+function cancelEdit(id) {
+  editing = null;
+  const item = findItem(id);
+  if (item) {
+    updateRow(item, 'edit');
+  }
+}
+
+async function saveEdit(id, form) {
+  const before = findItem(id);
+  clearFormErrors(form);
+  const draft = readDraft(form);
+  if (!draft.title) {
+    showFormErrors(form, { fields: { title: 'Enter a title.' } });
+    return;
+  }
+  editing = null;
+  try {
+    const saved = await save(before, draft, 'edit');
+    updateRow(saved);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 400) {
+      editing = { id, draft: { ...before, ...draft } };
+      updateRow(before, 'none');
+      const editor = rowFor(id)?.querySelector('form');
+      if (editor) {
+        showFormErrors(editor, Object.keys(error.fields).length
+          ? { form: 'Your change was not saved.', fields: error.fields }
+          : { form: `Your change was not saved. ${error.message}` });
+      }
+      return;
+    }
+    failed(error, before, `Couldn't save your changes to “${before.title}”.`);
+  }
+}
+
+/** Shows the change at once, then PUTs the whole item with If-Match on the version it was based on. */
+async function save(before, changes, focusRole) {
+  const body = {
+    title: before.title, description: before.description, isDone: before.isDone, dueAt: before.dueAt,
+    priority: before.priority, ...changes,
+  };
+  saving.add(before.id);
+  updateRow({ ...before, ...changes }, focusRole);
+  try {
+    const { data } = await api(`/api/todos/${encodeURIComponent(before.id)}`, {
+      method: 'PUT', body, headers: { 'If-Match': `"${before.version}"` },
+    });
+    return data;
+  } finally {
+    saving.delete(before.id);
+  }
+}
+
+/** The API refused a change: say so, and put the item back as it is on the server. */
+function failed(error, before, message) {
+  if (error instanceof SessionEndedError) {
+    return;
+  }
+  if (error instanceof ApiError && error.status === 412) {
+    toast('This todo was changed somewhere else, so your change was not saved. Showing the latest version.',
+      { tone: 'error', timeout: 10000 });
+    reloadItem(before);
+  } else if (error instanceof ApiError && error.status === 404) {
+    dropItem(before.id);
+    toast(`“${before.title}” no longer exists. It may have been deleted somewhere else.`, { tone: 'error', timeout: 10000 });
+  } else {
+    updateRow(before);
+    toast(`${message} ${error.message} Your change was undone.`, { tone: 'error', timeout: 10000 });
+  }
+}
+
+async function reloadItem(before) {
+  try {
+    const { data } = await api(`/api/todos/${encodeURIComponent(before.id)}`);
+    updateRow(data);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      dropItem(before.id);
+    } else if (!(error instanceof SessionEndedError)) {
+      updateRow(before);
+    }
+  }
+}
+
+/** Hides the item at once; the DELETE is sent when the undo window closes (timeout, dismiss or leaving the page). */
+function remove(id) {
+  const item = findItem(id);
+  if (!item || pendingDeletes.has(id)) {
+    return;
+  }
+  const row = rowFor(id);
+  const neighbour = (row?.nextElementSibling ?? row?.previousElementSibling)?.dataset.id;
+  pendingDeletes.set(id, { item });
+  render();
+  const next = neighbour && rowFor(neighbour)?.querySelector('[data-role="toggle"]');
+  (next ?? heading).focus();
+  toast(`Deleted “${item.title}”.`, {
+    timeout: UNDO_MS,
+    actions: [{ label: 'Undo', onClick: () => undoDelete(id) }],
+    onClose: (reason) => {
+      if (reason !== 'action') {
+        commitDelete(id);
+      }
+    },
+  });
+}
+
+function undoDelete(id) {
+  pendingDeletes.delete(id);
+  render();
+  rowFor(id)?.querySelector('[data-role="toggle"]')?.focus();
+}
+
+async function commitDelete(id) {
+  const pending = pendingDeletes.get(id);
+  if (!pending) {
+    return;
+  }
+  try {
+    await api(`/api/todos/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    dropItem(id);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      dropItem(id);
+      return;
+    }
+    pendingDeletes.delete(id);
+    if (error instanceof SessionEndedError) {
+      return;
+    }
+    render();
+    toast(`Couldn't delete “${pending.item.title}”. ${error.message}`, { tone: 'error', timeout: 10000 });
+  }
+}
+
+function dropItem(id) {
+  pendingDeletes.delete(id);
+  if (!findItem(id)) {
+    return;
+  }
+  items = items.filter((item) => item.id !== id);
+  totals.totalCount = Math.max(0, totals.totalCount - 1);
+  totals.totalPages = Math.ceil(totals.totalCount / PAGE_SIZE);
+  if (totals.totalCount > (state.page - 1) * PAGE_SIZE + items.length) {
+    load(); // pull the next item up from the following page
+  } else {
+    render();
+  }
+}
+
+/** Deletes still waiting for their undo window are sent as the page goes away. */
+function flushPendingDeletes() {
+  for (const id of pendingDeletes.keys()) {
+    sendOnLeave(`/api/todos/${encodeURIComponent(id)}`, 'DELETE');
+  }
+  pendingDeletes.clear();
+}
+
+// ---- controls, URL and helpers ------------------------------------------------------------------------------------
+
+function wireControls() {
+  addForm.addEventListener('submit', addTodo);
+  for (const radio of document.querySelectorAll('input[name="status"]')) {
+    radio.checked = radio.value === state.status;
+    radio.addEventListener('change', () => {
+      state.status = radio.value;
+      state.page = 1;
+      syncUrl();
+      load();
+    });
+  }
+  searchInput.value = state.search;
+  searchInput.addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(applySearch, SEARCH_DELAY_MS);
+  });
+  searchInput.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      clearTimeout(searchTimer);
+      applySearch();
+    }
+  });
+  sortSelect.value = state.sort;
+  sortSelect.addEventListener('change', () => {
+    state.sort = sortSelect.value;
+    state.page = 1;
+    syncUrl();
+    load();
+  });
+  $('prev-page').addEventListener('click', () => goToPage(state.page - 1));
+  $('next-page').addEventListener('click', () => goToPage(state.page + 1));
+  addEventListener('pagehide', flushPendingDeletes);
+}
+
+function applySearch() {
+  const search = searchInput.value.trim();
+  if (search === state.search) {
+    return;
+  }
+  state.search = search;
+  state.page = 1;
+  syncUrl();
+  load();
+}
+
+function goToPage(page) {
+  state.page = Math.max(1, page);
+  syncUrl();
+  load({ focusHeading: true });
+}
+
+function readStateFromUrl() {
+  const params = new URLSearchParams(location.search);
+  const page = Number.parseInt(params.get('page') ?? '1', 10);
+  return {
+    status: STATUSES.includes(params.get('status')) ? params.get('status') : 'all',
+    sort: SORTS.includes(params.get('sort')) ? params.get('sort') : '-created',
+    search: (params.get('search') ?? '').trim().slice(0, 200),
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+  };
+}
+
+/** The view lives in the address bar, so a reload (or a shared link) shows the same thing. */
+function syncUrl() {
+  const params = new URLSearchParams();
+  if (state.status !== 'all') params.set('status', state.status);
+  if (state.search) params.set('search', state.search);
+  if (state.sort !== '-created') params.set('sort', state.sort);
+  if (state.page > 1) params.set('page', String(state.page));
+  const query = params.toString();
+  history.replaceState(null, '', query ? `/?${query}` : '/');
+}
+
+function readDraft(form) {
+  return {
+    title: form.elements.title.value.trim(),
+    description: form.elements.description.value.trim() || null,
+    priority: form.elements.priority.value,
+    dueAt: dateInputToIso(form.elements.dueAt.value),
+  };
+}
+
+function writeDraft(form, draft) {
+  form.elements.title.value = draft.title;
+  form.elements.description.value = draft.description ?? '';
+  form.elements.priority.value = draft.priority;
+  form.elements.dueAt.value = isoToDateInput(draft.dueAt);
+}
+
+function findItem(id) {
+  return items.find((item) => item.id === id);
+}
+
+function rowFor(id) {
+  return list.querySelector(`li[data-id="${CSS.escape(id)}"]`);
+}
+
+/** Re-renders one row, keeping keyboard focus on the same control (or `focusRole`'s; 'none' leaves it alone). */
+function updateRow(item, focusRole) {
+  const index = items.findIndex((candidate) => candidate.id === item.id);
+  if (index >= 0) {
+    items[index] = item;
+  }
+  const row = rowFor(item.id);
+  if (!row) {
+    return;
+  }
+  const role = focusRole ?? (row.contains(document.activeElement) ? document.activeElement.dataset.role : null);
+  const fresh = renderItem(item);
+  row.replaceWith(fresh);
+  if (role && role !== 'none') {
+    fresh.querySelector(`[data-role="${role}"]`)?.focus();
+  }
+}
+
+function focusedControl() {
+  const active = document.activeElement;
+  const row = active && list.contains(active) ? active.closest('li[data-id]') : null;
+  return row ? { id: row.dataset.id, role: active.dataset.role } : null;
+}
+
+function restoreFocus(focus) {
+  if (focus?.role && !list.contains(document.activeElement)) {
+    rowFor(focus.id)?.querySelector(`[data-role="${focus.role}"]`)?.focus();
+  }
+}

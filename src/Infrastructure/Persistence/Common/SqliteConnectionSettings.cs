@@ -1,0 +1,56 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace TodoClean.Infrastructure.Persistence.Common;
+
+/// <summary>
+/// Per-connection SQLite settings (they are not stored in the file), applied once to each native connection the
+/// pool hands out:
+/// <list type="bullet">
+/// <item><c>synchronous=NORMAL</c>: in WAL mode a commit no longer waits for an fsync (the WAL is synced at
+/// checkpoints). The database cannot be corrupted and a crash of the process loses nothing; only an operating-system
+/// crash or power cut may roll back the last commits. Committing costs a few tens of microseconds instead of an fsync.</item>
+/// <item><c>cache_size</c>: each pooled connection keeps its own page cache (2 MiB by default); under load the pool
+/// holds one connection per concurrent request, so a smaller cache bounds the process's memory. Pages not cached here
+/// still come from the operating system's file cache.</item>
+/// </list>
+/// </summary>
+internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
+{
+    public static readonly SqliteConnectionSettings Instance = new();
+
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-512;";
+
+    // Native connections already set up (Microsoft.Data.Sqlite pools them; the settings live as long as they do).
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
+
+    private SqliteConnectionSettings()
+    {
+    }
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (NeedsSettings(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public override async Task ConnectionOpenedAsync(
+        DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (NeedsSettings(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static bool NeedsSettings(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && Configured.TryAdd(handle, Configured);
+}

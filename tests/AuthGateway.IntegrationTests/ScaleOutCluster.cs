@@ -1,0 +1,57 @@
+using TodoClean.TestCommon;
+
+namespace TodoClean.AuthGateway.IntegrationTests;
+
+/// <summary>
+/// Two gateway and two API processes on one PostgreSQL server (one database per store), configured only through
+/// environment variables, as docs/scale-out.md runs them. Shared by the tests of one class.
+/// </summary>
+public sealed class ScaleOutCluster : IAsyncLifetime
+{
+    private readonly List<HostProcess> _gateways = [];
+    private readonly List<HostProcess> _apis = [];
+
+    public IReadOnlyList<HostProcess> Gateways => _gateways;
+
+    public IReadOnlyList<HostProcess> Apis => _apis;
+
+    public async Task InitializeAsync()
+    {
+        var secret = TestSecrets.NewSecret();
+        var authStore = PostgresServer.Shared.CreateDatabase("scaleout_auth");
+        var todoStore = PostgresServer.Shared.CreateDatabase("scaleout_todos");
+        Dictionary<string, string?> Gateway() => new()
+        {
+            ["FRONTEND_JWT_SECRET"] = secret,
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Auth"] = authStore,
+            ["PasswordHashing__Iterations"] = HostSettings.TestHashIterations,
+            // Limits count per instance (docs/scale-out.md); this suite checks shared state, not limit values.
+            ["RateLimiting__Enabled"] = "false",
+        };
+        Dictionary<string, string?> Api() => new()
+        {
+            ["BACKEND_JWT_SECRET"] = secret,
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Todos"] = todoStore,
+        };
+
+        // The first instance of each host applies the migrations; the second starts on the migrated store (a rolling start).
+        for (var instance = 0; instance < 2; instance++)
+        {
+            var gateway = HostProcess.Start("TodoClean.AuthGateway", Gateway());
+            _gateways.Add(gateway);
+            var api = HostProcess.Start("TodoClean.WebApi", Api());
+            _apis.Add(api);
+            await Task.WhenAll(gateway.WaitHealthyAsync(), api.WaitHealthyAsync());
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in _gateways.Concat(_apis))
+        {
+            await host.DisposeAsync();
+        }
+    }
+}

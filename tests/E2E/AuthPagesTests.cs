@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using TodoClean.E2E.Infrastructure;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace TodoClean.E2E;
+
+/// <summary>Sign-up and sign-in as a new user meets them: the happy path, each kind of bad input, the way back.</summary>
+[Collection(AppCollection.Name)]
+public sealed class AuthPagesTests(AppFixture app, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task SignUp_WhenTheFormIsValid_ShouldLandOnTheDashboardAndReportHowLongItTook()
+    {
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await page.FillSignUpAsync(TestUser.Create());
+        await Artifacts.ScreenshotAsync(page, "sign-up");
+
+        var stopwatch = Stopwatch.StartNew();
+        await page.CreateAccountButton().ClickAsync();
+        await Expect(page.GetByText("You have no todos yet.")).ToBeVisibleAsync();
+        stopwatch.Stop();
+
+        await page.ShouldShowDashboardAsync();
+        await Expect(page.Locator("#user-name")).ToHaveTextAsync("Ada Lovelace");
+        output.WriteLine($"Sign-up → dashboard (submit to first rendered list): {stopwatch.ElapsedMilliseconds} ms");
+        Artifacts.RecordTiming("sign-up → dashboard (submit to first rendered list)", stopwatch.Elapsed);
+        await Artifacts.ScreenshotAsync(page, "dashboard-empty");
+        browser.ShouldHaveRunCleanly();
+    }
+
+    [Fact]
+    public async Task SignUp_WhenEmailOrPasswordIsInvalid_ShouldShowTheGatewaysMessageBesideEachField()
+    {
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        var email = page.GetByLabel("Email", new() { Exact = true });
+        var password = page.GetByLabel("Password", new() { Exact = true });
+
+        await page.FillSignUpAsync(TestUser.Create() with { Email = "not-an-email" });
+        await page.CreateAccountButton().ClickAsync();
+
+        await Expect(page.Locator("#email-error")).ToContainTextAsync("valid email");
+        await Expect(email).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(email).ToHaveAttributeAsync("aria-describedby", "email-error");
+        await Expect(email).ToBeFocusedAsync();
+        await Expect(password).Not.ToHaveAttributeAsync("aria-invalid", "true");
+
+        await email.FillAsync(TestUser.Create().Email);
+        await password.FillAsync("short");
+        await page.CreateAccountButton().ClickAsync();
+
+        await Expect(page.Locator("#password-error")).ToContainTextAsync("at least 8 characters");
+        await Expect(password).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(password).ToHaveAttributeAsync("aria-describedby", "password-hint password-error");
+        await Expect(email).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-up$"));
+        await Artifacts.ScreenshotAsync(page, "sign-up-errors");
+        browser.ShouldHaveRunCleanly();
+    }
+
+    [Fact]
+    public async Task SignUp_WhenTheEmailAlreadyHasAnAccount_ShouldSaySoBesideTheEmail()
+    {
+        var user = TestUser.Create();
+        await using (var first = await app.OpenAsync())
+        {
+            await first.Page.SignUpAsync(user);
+        }
+
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await page.FillSignUpAsync(user with { Email = user.Email.ToUpperInvariant() });
+        await page.CreateAccountButton().ClickAsync();
+
+        await Expect(page.Locator("#email-error")).ToContainTextAsync("already exists");
+        await Expect(page.GetByLabel("Email", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
+        browser.ShouldHaveRunCleanly();
+    }
+
+    [Fact]
+    public async Task SignIn_WhenThePasswordIsWrong_ShouldShowOneClearMessageAndDisableTheButtonWhileWaiting()
+    {
+        var user = TestUser.Create();
+        await using (var first = await app.OpenAsync())
+        {
+            await first.Page.SignUpAsync(user);
+        }
+
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/api/auth/sign-in/email", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        var button = page.GetByRole(AriaRole.Button, new() { Name = "Signing in…" });
+
+        await page.SubmitSignInAsync(user.Email, "wrong password");
+        await Expect(button).ToBeDisabledAsync();
+        release.SetResult();
+
+        var message = page.GetByRole(AriaRole.Alert);
+        await Expect(message).ToHaveTextAsync("That email and password don't match an account. Check them and try again.");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true })).ToBeEnabledAsync();
+        await Expect(page.GetByLabel("Email", new() { Exact = true })).ToHaveValueAsync(user.Email);
+
+        await page.UnrouteAllAsync();
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync("nobody-at-all");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#email-error")).ToContainTextAsync("valid email");
+        await Expect(message).ToBeHiddenAsync();
+        browser.ShouldHaveRunCleanly();
+    }
+
+    [Fact]
+    public async Task SignIn_WhenASignedOutVisitorOpensAProtectedPage_ShouldSendThemBackThereAfterSigningIn()
+    {
+        var user = TestUser.Create();
+        await using (var first = await app.OpenAsync())
+        {
+            await first.Page.SignUpAsync(user);
+        }
+
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await page.GotoAsync("/account");
+        await page.ShouldBeOnSignInAsync(returnTo: "/account");
+        await Artifacts.ScreenshotAsync(page, "sign-in");
+
+        await page.SubmitSignInAsync(user.Email, user.Password, navigate: false);
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Account" })).ToBeVisibleAsync();
+        await page.GotoAsync("/sign-in?returnTo=%2F%2Fevil.example%2F");
+        await page.ShouldShowDashboardAsync();
+        browser.ShouldHaveRunCleanly();
+    }
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using TodoClean.Security.Tests.Infrastructure;
+using TodoClean.TestCommon;
+
+namespace TodoClean.Security.Tests;
+
+/// <summary>SECURITY.md § Secrets and configuration (logs line): no credentials in logs, no forged lines, every auth event traceable.</summary>
+[Collection(SecurityHostsCollection.Name)]
+public sealed partial class LogsTests(SecurityHostsFixture hosts)
+{
+    private const string Loopback = "127.0.0.1";
+
+    private HttpClient Gateway => hosts.Gateway;
+
+    private string AllOutput => hosts.GatewayHost.Output + hosts.ApiHost.Output;
+
+    [Fact]
+    public async Task Logs_NeverContainPasswordsSessionTokensOrJwts()
+    {
+        var password = $"pw-{Guid.NewGuid():N}";
+        var wrongPassword = $"wrong-{Guid.NewGuid():N}";
+        var newPassword = $"new-{Guid.NewGuid():N}";
+        var user = await Accounts.SignUpAsync(Gateway, password: password);
+        var signedIn = await Accounts.SignInForTokenAsync(Gateway, user.Email, password);
+        (await Accounts.SignInAsync(Gateway, user.Email, wrongPassword)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await Accounts.SignInAsync(Gateway, Accounts.NewEmail(), wrongPassword)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var getSession = await Gateway.SendAsync(HttpMethod.Get, "/api/auth/get-session", cookie: Accounts.Cookie(signedIn));
+        var headerJwt = getSession.Header("set-auth-jwt")!;
+        var jwt = await Accounts.MintJwtAsync(Gateway, signedIn);
+        (await hosts.Api.SendAsync(HttpMethod.Post, "/api/todos", jwt, new { title = "logged?" })).StatusCode.Should().Be(HttpStatusCode.Created);
+        var foreign = JwtForge.Create(new Dictionary<string, object> { ["sub"] = user.Id }, secret: TestSecrets.OtherJwtSecret);
+        (await hosts.Api.SendAsync(HttpMethod.Get, "/api/todos", foreign)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await hosts.Api.SendAsync(HttpMethod.Get, "/api/todos", jwt + "x")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await Gateway.SendAsync(HttpMethod.Post, "/api/auth/change-password", signedIn,
+            new { currentPassword = wrongPassword, newPassword })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await Gateway.SendAsync(HttpMethod.Post, "/api/auth/change-password", signedIn,
+            new { currentPassword = password, newPassword })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Gateway.SendAsync(HttpMethod.Post, "/api/auth/sign-out", user.SessionToken, new { })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Gateway.SendAsync(HttpMethod.Get, "/api/auth/get-session", user.SessionToken)).StatusCode.Should().Be(HttpStatusCode.OK);
+        await Task.Delay(300);
+
+        var output = AllOutput;
+        var secrets = new Dictionary<string, string>
+        {
+            ["password"] = password,
+            ["wrong password"] = wrongPassword,
+            ["new password"] = newPassword,
+            ["raw session token"] = Accounts.RawToken(user.SessionToken),
+            ["second raw session token"] = Accounts.RawToken(signedIn),
+            ["signed session token"] = user.SessionToken,
+            ["session cookie value"] = Uri.EscapeDataString(signedIn),
+            ["session signature"] = signedIn[(signedIn.LastIndexOf('.') + 1)..],
+            ["JWT"] = jwt,
+            ["JWT signature"] = jwt.Split('.')[2],
+            ["set-auth-jwt"] = headerJwt,
+            ["foreign JWT"] = foreign,
+            ["JWT secret"] = TestSecrets.JwtSecret,
+        };
+        foreach (var (name, value) in secrets)
+        {
+            output.Should().NotContain(value, $"the logs must not contain the {name}");
+        }
+
+        JwtShape().Matches(output).Select(m => m.Value).Should().BeEmpty("no JWT (base64url JSON header '.' payload) ever reaches a log");
+    }
+
+    [Fact]
+    public async Task Logs_UserSuppliedText_CannotForgeALogLine()
+    {
+        const string Injected = "[FAKE] injected";
+        var user = await Accounts.SignUpAsync(Gateway, name: $"Mallory\n{Injected}\r\n{Injected}");
+        await Gateway.SendAsync(HttpMethod.Post, "/api/auth/sign-up/email",
+            json: new { name = "x", email = $"x{Guid.NewGuid():N}@example.com\r\n{Injected}", password = Accounts.Password });
+        await Accounts.SignInAsync(Gateway, $"{user.Email}\n{Injected}", "wrong password 1");
+        await Accounts.SignInAsync(Gateway, user.Email, $"wrong\n{Injected}");
+        await Gateway.SendAsync(HttpMethod.Post, "/api/auth/update-user", user.SessionToken, new { name = $"\r\n{Injected}" });
+        foreach (var client in new[] { Gateway, hosts.Api })
+        {
+            await client.SendAsync(HttpMethod.Get, $"/api/todos/%0A{Uri.EscapeDataString(Injected)}");
+            await client.SendAsync(HttpMethod.Get, $"/api/auth/%0D%0A{Uri.EscapeDataString(Injected)}");
+        }
+
+        await hosts.Api.SendAsync(HttpMethod.Post, "/api/todos", JwtForge.Valid(Claims.NewUserId()), new { title = $"t\n{Injected}", description = $"\n{Injected}" });
+        await hosts.Api.SendAsync(HttpMethod.Get, $"/api/todos?search=%0A{Uri.EscapeDataString(Injected)}", JwtForge.Valid(Claims.NewUserId()));
+        await Task.Delay(300);
+
+        var forged = AllOutput.Split(['\n', '\r']).Where(line => line.TrimStart().StartsWith("[FAKE]", StringComparison.Ordinal)).ToList();
+        forged.Should().BeEmpty("user-supplied text is logged as escaped structured properties, never as raw lines");
+        AllOutput.Should().Contain(Injected, "the text did reach the logs (the request paths), escaped inside a line: the check above is not vacuous");
+    }
+
+    [Fact]
+    public async Task Logs_SignInSuccessAndFailure_AreLoggedWithUserIdAndClientIp()
+    {
+        var user = await Accounts.SignUpAsync(Gateway);
+        var host = hosts.GatewayHost;
+
+        var mark = host.Output.Length;
+        (await Accounts.SignInAsync(Gateway, user.Email, user.Password)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var success = await host.WaitForOutputAsync(mark, o => LinesWith(o, user.Id, Loopback).Any());
+
+        mark = host.Output.Length;
+        (await Accounts.SignInAsync(Gateway, user.Email, "wrong password 1")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var failure = await host.WaitForOutputAsync(mark, o => LinesWith(o, user.Id, Loopback).Any());
+
+        mark = host.Output.Length;
+        (await Accounts.SignInAsync(Gateway, Accounts.NewEmail(), "wrong password 1")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var unknown = await host.WaitForOutputAsync(mark, o => LinesWith(o, "unknown email", Loopback).Any());
+
+        LinesWith(success, user.Id, Loopback).Should().NotBeEmpty($"a successful sign-in names the user and the address:\n{success}");
+        LinesWith(failure, user.Id, Loopback).Should().NotBeEmpty($"a failed sign-in names the user and the address:\n{failure}");
+        LinesWith(failure, user.Id, Loopback).Should().NotBeEquivalentTo(LinesWith(success, user.Id, Loopback), "failure is told apart from success");
+        LinesWith(unknown, "unknown email", Loopback).Should().NotBeEmpty($"a sign-in for an unknown email says so, with the address:\n{unknown}");
+    }
+
+    [Fact]
+    public async Task Logs_EveryApi401_IsLoggedWithTheClientIp()
+    {
+        var host = hosts.ApiHost;
+        var expired = JwtForge.Create(new Dictionary<string, object> { ["sub"] = Claims.NewUserId() },
+            issuedAt: DateTime.UtcNow.AddHours(-2), lifetime: TimeSpan.FromMinutes(15));
+
+        foreach (var (why, bearer) in new (string, string?)[] { ("no token", null), ("garbage", "garbage"), ("expired", expired) })
+        {
+            var id = Guid.NewGuid().ToString();
+            var mark = host.Output.Length;
+            (await hosts.Api.SendAsync(HttpMethod.Get, $"/api/todos/{id}", bearer)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+            var logged = await host.WaitForOutputAsync(mark, o => LinesWith(o, id, Loopback).Any());
+
+            LinesWith(logged, id, Loopback).Should().NotBeEmpty($"a 401 ({why}) is logged with the path and the client address:\n{logged}");
+        }
+    }
+
+    /// <summary>A compact JWT's start: a base64url JSON object (<c>eyJ</c>…), a dot, more base64url.</summary>
+    [GeneratedRegex(@"eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}")]
+    private static partial Regex JwtShape();
+
+    private static List<string> LinesWith(string output, params string[] parts) =>
+        output.Split('\n').Where(line => parts.All(p => line.Contains(p, StringComparison.OrdinalIgnoreCase))).ToList();
+}
