@@ -41,6 +41,7 @@ internal static class JwtBearerEventHandlers
         var now = context.Options.TimeProvider?.GetUtcNow().UtcDateTime ?? DateTime.UtcNow;
         if (JwtFastRejection.Check(token, context.Options.TokenValidationParameters, now) is { } rejection)
         {
+            ReportForeignKey(context.HttpContext);
             context.Fail(rejection);
             return Task.CompletedTask;
         }
@@ -76,10 +77,17 @@ internal static class JwtBearerEventHandlers
 
     public static Task LogFailureAsync(AuthenticationFailedContext context)
     {
-        var services = context.HttpContext.RequestServices;
+        ReportForeignKey(context.HttpContext);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Warns once per foreign key id when the token was signed with another secret.</summary>
+    private static void ReportForeignKey(HttpContext httpContext)
+    {
+        var services = httpContext.RequestServices;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("TodoClean.Authentication");
         var ourKeyId = services.GetRequiredService<JwtSigningKey>().KeyId;
-        var tokenKeyId = TryReadKeyId(context.HttpContext.Request.Headers.Authorization.ToString());
+        var tokenKeyId = TryReadKeyId(httpContext.Request.Headers.Authorization.ToString());
         if (tokenKeyId is not null && tokenKeyId != ourKeyId)
         {
             if (ReportedForeignKeys.Count < 64 && ReportedForeignKeys.TryAdd(tokenKeyId, true))
@@ -90,8 +98,6 @@ internal static class JwtBearerEventHandlers
                     tokenKeyId, ourKeyId);
             }
         }
-
-        return Task.CompletedTask;
     }
 
     public static async Task WriteUnauthorizedProblemAsync(JwtBearerChallengeContext context)
