@@ -28,6 +28,7 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $env:NO_COLOR = '1'
+if ($PSStyle) { $PSStyle.OutputRendering = 'PlainText' }
 $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $Root = $PSScriptRoot
@@ -300,7 +301,7 @@ function Invoke-Test {
     Invoke-Build
     Write-Step 'Running the .NET test suites'
     $results = Join-Path $Root 'artifacts/test-results'
-    $output = & dotnet test $Solution --no-build -c $Configuration --results-directory $results 2>&1 | Tee-Object -Variable lines
+    & dotnet test $Solution --no-build -c $Configuration --results-directory $results 2>&1 | Tee-Object -Variable lines | Out-Host
     $exit = $LASTEXITCODE
     $passed = 0; $failed = 0; $skipped = 0
     foreach ($line in $lines) {
@@ -324,9 +325,10 @@ function Invoke-Conformance {
     Write-Step 'Running the Better Auth conformance suite (gateway and reference server)'
     Push-Location $dir
     try {
-        Invoke-Checked 'npm ci' { npm ci --no-audit --no-fund --loglevel=error }
+        # Everything a function writes is its result: the tools' output goes to the console instead.
+        Invoke-Checked 'npm ci' { npm ci --no-audit --no-fund --loglevel=error | Out-Host }
         $dll = Join-Path $Root "src/AuthGateway/bin/$Configuration/net10.0/TodoClean.AuthGateway.dll"
-        $lines = & node run.mjs --gateway-dll $dll 2>&1 | Tee-Object -Variable output
+        & node run.mjs --gateway-dll $dll 2>&1 | Tee-Object -Variable output | Out-Host
         $exit = $LASTEXITCODE
     }
     finally { Pop-Location }
