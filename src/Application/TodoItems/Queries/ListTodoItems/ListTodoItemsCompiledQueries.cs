@@ -10,7 +10,8 @@ using TodoClean.Domain.TodoItems;
 namespace TodoClean.Application.TodoItems.Queries.ListTodoItems;
 
 /// <summary>
-/// The list query, compiled once per sort order (and per model, see <see cref="CompiledPerModel{TQuery}"/>) (EF Core then skips translating the LINQ tree on every request) and
+/// The list query, compiled once per sort order and per model (<see cref="CompiledPerModel{TQuery}"/>; EF Core then skips
+/// translating the LINQ tree on every request) and
 /// answered in one round trip: each row carries the total count as a scalar subquery, which SQLite evaluates once.
 /// The filter, the sort orders and the AutoMapper projection are written once and spliced into each query.
 /// </summary>
@@ -37,21 +38,21 @@ internal static class ListTodoItemsCompiledQueries
         ["-created"] = items => items.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
     };
 
-    // Compiled per context type: a compiled query is bound to one model, and SQLite and PostgreSQL stores (different
-    // context types) can live in one process, as in the test suites.
-    private static readonly ConcurrentDictionary<Type, Func<DbContext, string, bool?, string?, Task<int>>> CountQueries = new();
+    private static readonly CompiledPerModel<Func<DbContext, string, bool?, string?, Task<int>>> CountQuery = new(() =>
+        EF.CompileAsyncQuery(Splice<Func<DbContext, string, bool?, string?, int>>(
+            (context, owner, isDone, search) => Filtered(context, owner, isDone, search).Count())));
 
-    private static readonly ConcurrentDictionary<(Type Context, string Sort), PageQuery> Pages = new();
+    // One set of page queries per model, each sort order compiled on first use.
+    private static readonly CompiledPerModel<ConcurrentDictionary<string, PageQuery>> Pages =
+        new(() => new ConcurrentDictionary<string, PageQuery>(StringComparer.Ordinal));
 
     /// <summary>The page query for <paramref name="sort"/> (null: newest first), compiled with the mapper's projection on first use.</summary>
     public static PageQuery Page(DbContext db, string? sort, IConfigurationProvider mapping) =>
-        Pages.GetOrAdd((db.GetType(), sort ?? "-created"), key => CompilePage(Orders[key.Sort], mapping));
+        Pages.For(db).GetOrAdd(sort ?? "-created", key => CompilePage(Orders[key], mapping));
 
     /// <summary>How many of the caller's todos match (for a page past the end, which has no row to carry it).</summary>
     public static Task<int> Count(DbContext db, string ownerId, bool? done, string? term) =>
-        CountQueries.GetOrAdd(db.GetType(), _ => EF.CompileAsyncQuery(
-            Splice<Func<DbContext, string, bool?, string?, int>>(
-                (context, owner, isDone, search) => Filtered(context, owner, isDone, search).Count())))(db, ownerId, done, term);
+        CountQuery.For(db)(db, ownerId, done, term);
 
     private static PageQuery CompilePage(
         Expression<Func<IQueryable<TodoItem>, IQueryable<TodoItem>>> order, IConfigurationProvider mapping)
