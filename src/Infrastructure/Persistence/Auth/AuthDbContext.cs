@@ -31,5 +31,5 @@ public class AuthDbContext : DbContext, IAuthDbContext
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AuthDbContext).Assembly, t => t.Namespace == typeof(Configurations.UserConfiguration).Namespace);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.StoreTimesAsUtc(Database);
 }

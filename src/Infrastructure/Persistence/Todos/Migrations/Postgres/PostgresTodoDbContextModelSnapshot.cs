@@ -69,7 +69,7 @@ namespace TodoClean.Infrastructure.Persistence.Todos.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwnerId", "CreatedAt");
+                    b.HasIndex("OwnerId", "CreatedAt", "Id");
 
                     b.ToTable("todo_items", (string)null);
                 });

@@ -62,7 +62,7 @@ namespace TodoClean.Infrastructure.Persistence.Todos.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwnerId", "CreatedAt");
+                    b.HasIndex("OwnerId", "CreatedAt", "Id");
 
                     b.ToTable("todo_items", (string)null);
                 });
