@@ -20,9 +20,33 @@ public sealed class UtcDateTimeJsonConverter : JsonConverter<DateTime>
 
     public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
     {
-        Span<char> buffer = stackalloc char[24];
+        // Written digit by digit: a page of todos carries up to 80 times, and a custom format string is several times
+        // slower than this.
         var utc = value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime();
-        utc.TryFormat(buffer, out var written, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        writer.WriteStringValue(buffer[..written]);
+        Span<byte> text = stackalloc byte[24];
+        Put(text, 0, 4, utc.Year);
+        text[4] = (byte)'-';
+        Put(text, 5, 2, utc.Month);
+        text[7] = (byte)'-';
+        Put(text, 8, 2, utc.Day);
+        text[10] = (byte)'T';
+        Put(text, 11, 2, utc.Hour);
+        text[13] = (byte)':';
+        Put(text, 14, 2, utc.Minute);
+        text[16] = (byte)':';
+        Put(text, 17, 2, utc.Second);
+        text[19] = (byte)'.';
+        Put(text, 20, 3, utc.Millisecond);
+        text[23] = (byte)'Z';
+        writer.WriteStringValue(text);
+    }
+
+    private static void Put(Span<byte> text, int start, int length, int value)
+    {
+        for (var i = start + length - 1; i >= start; i--)
+        {
+            text[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
     }
 }
