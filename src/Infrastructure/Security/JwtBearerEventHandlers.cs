@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Serilog;
 
 namespace TodoClean.Infrastructure.Security;
 
@@ -13,6 +14,8 @@ namespace TodoClean.Infrastructure.Security;
 internal static class JwtBearerEventHandlers
 {
     public const string UnauthorizedDetail = "The access token is missing, expired or invalid. Sign in again.";
+
+    private const string LoggerName = "TodoClean.Authentication";
 
     // Key ids already reported as "signed with a different secret": one warning each, not one per request.
     private static readonly ConcurrentDictionary<string, bool> ReportedForeignKeys = new();
@@ -85,18 +88,15 @@ internal static class JwtBearerEventHandlers
     private static void ReportForeignKey(HttpContext httpContext)
     {
         var services = httpContext.RequestServices;
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("TodoClean.Authentication");
         var ourKeyId = services.GetRequiredService<JwtSigningKey>().KeyId;
         var tokenKeyId = TryReadKeyId(httpContext.Request.Headers.Authorization.ToString());
-        if (tokenKeyId is not null && tokenKeyId != ourKeyId)
+        if (tokenKeyId is not null && tokenKeyId != ourKeyId
+            && ReportedForeignKeys.Count < 64 && ReportedForeignKeys.TryAdd(tokenKeyId, true))
         {
-            if (ReportedForeignKeys.Count < 64 && ReportedForeignKeys.TryAdd(tokenKeyId, true))
-            {
-                logger.LogWarning(
-                    "A JWT was signed with a different secret (token key {TokenKeyId}, ours {OurKeyId}): " +
-                    "check that FRONTEND_JWT_SECRET and BACKEND_JWT_SECRET hold the same value",
-                    tokenKeyId, ourKeyId);
-            }
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerName).LogWarning(
+                "A JWT was signed with a different secret (token key {TokenKeyId}, ours {OurKeyId}): " +
+                "check that FRONTEND_JWT_SECRET and BACKEND_JWT_SECRET hold the same value",
+                tokenKeyId, ourKeyId);
         }
     }
 
@@ -105,11 +105,18 @@ internal static class JwtBearerEventHandlers
         context.HandleResponse();
         var tokenSent = context.Request.Headers.Authorization.ToString()
             .StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
-        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("TodoClean.Authentication")
-            .LogInformation(
+        var reason = !tokenSent ? "no bearer token" : context.AuthenticateFailure is { } failure ? Describe(failure) : "invalid token";
+        // The request's own log line (method, path, 401, client address) carries the reason as a property; a line of
+        // its own only at Debug, so a flood of bad tokens costs one log line per request, not two.
+        context.HttpContext.RequestServices.GetService<IDiagnosticContext>()?.Set("AuthFailure", reason);
+        var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerName);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            logger.LogDebug(
                 "Denied {Method} {Path} from {ClientIp}: {Reason}",
-                context.Request.Method, context.Request.Path.Value, context.HttpContext.Connection.RemoteIpAddress,
-                !tokenSent ? "no bearer token" : context.AuthenticateFailure is { } failure ? Describe(failure) : "invalid token");
+                context.Request.Method, context.Request.Path.Value, context.HttpContext.Connection.RemoteIpAddress, reason);
+        }
+
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer";
         await WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Unauthorized", UnauthorizedDetail);
@@ -144,23 +151,8 @@ internal static class JwtBearerEventHandlers
         _ => failure.GetType().Name,
     };
 
-    private static string? TryReadKeyId(string authorization)
-    {
-        const string Scheme = "Bearer ";
-        if (!authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase)
-            || authorization.Length > JwtPreValidator.MaxTokenLength + Scheme.Length + 8)
-        {
-            return null;
-        }
-
-        try
-        {
-            var token = new JsonWebToken(authorization[Scheme.Length..].Trim());
-            return token.TryGetHeaderValue<string>("kid", out var kid) && kid.Length <= 64 ? kid : null;
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException or System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
+    private static string? TryReadKeyId(string authorization) =>
+        authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? JwtPreValidator.ReadKeyId(authorization.AsSpan(7).Trim())
+            : null;
 }
