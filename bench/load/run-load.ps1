@@ -236,7 +236,10 @@ try {
         @{ Name = 'ceiling again, after the other scenarios'; Key = 'ceiling-end'; Url = $apiUrl; Args = @('plain', '/alive'); Expected = 200 }
     )
 
-    if ($Only) { $scenarios = @($scenarios | Where-Object { $_.Key -like 'ceiling*' -or $Only -contains $_.Key }) }
+    if ($Only) {
+        $Only = @($Only | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+        $scenarios = @($scenarios | Where-Object { $_.Key -like 'ceiling*' -or $Only -contains $_.Key })
+    }
 
     # The runtime keeps recompiling hot code (tiered JIT) for many seconds after start: exercise every path once
     # before measuring anything, then give each scenario its own short warm-up.
