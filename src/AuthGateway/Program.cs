@@ -27,6 +27,5 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapHostEndpoints(typeof(IAuthGatewayMarker).Assembly);
 
-await app.MigrateStoreAsync<AuthDbContext>();
-await app.RunAsync();
+await app.RunWithStoreAsync<AuthDbContext>();
 return 0;

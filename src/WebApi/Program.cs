@@ -25,6 +25,5 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHostEndpoints(typeof(IWebApiMarker).Assembly);
 
-await app.MigrateStoreAsync<TodoDbContext>();
-await app.RunAsync();
+await app.RunWithStoreAsync<TodoDbContext>();
 return 0;

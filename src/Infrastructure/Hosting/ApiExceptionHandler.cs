@@ -72,6 +72,8 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger)
             status, "Method Not Allowed", $"This address does not accept {method} requests.", "METHOD_NOT_ALLOWED"),
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
         StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
+        StatusCodes.Status503ServiceUnavailable => new ApiError(
+            status, "Service Unavailable", "The service is starting or stopping. Try again in a moment.", "SERVICE_UNAVAILABLE"),
         _ => null,
     };
 

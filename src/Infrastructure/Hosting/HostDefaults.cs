@@ -57,6 +57,7 @@ public static class HostDefaults
         builder.Services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
 
         builder.Services.AddOpenApi();
+        builder.Services.AddSingleton<StoreGate>();
         return builder;
     }
 
@@ -123,6 +124,7 @@ public static class HostDefaults
                 await ApiExceptionHandler.WriteAsync(http, error);
             }
         });
+        app.Use(app.Services.GetRequiredService<StoreGate>().InvokeAsync);
 
         return app;
     }
