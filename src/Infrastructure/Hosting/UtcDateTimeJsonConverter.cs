@@ -24,20 +24,14 @@ public sealed class UtcDateTimeJsonConverter : JsonConverter<DateTime>
         // slower than this.
         var utc = value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime();
         Span<byte> text = stackalloc byte[24];
+        "0000-00-00T00:00:00.000Z"u8.CopyTo(text);
         Put(text, 0, 4, utc.Year);
-        text[4] = (byte)'-';
         Put(text, 5, 2, utc.Month);
-        text[7] = (byte)'-';
         Put(text, 8, 2, utc.Day);
-        text[10] = (byte)'T';
         Put(text, 11, 2, utc.Hour);
-        text[13] = (byte)':';
         Put(text, 14, 2, utc.Minute);
-        text[16] = (byte)':';
         Put(text, 17, 2, utc.Second);
-        text[19] = (byte)'.';
         Put(text, 20, 3, utc.Millisecond);
-        text[23] = (byte)'Z';
         writer.WriteStringValue(text);
     }
 

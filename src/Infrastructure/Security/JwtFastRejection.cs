@@ -87,27 +87,11 @@ internal static class JwtFastRejection
             }
 
             var reader = new Utf8JsonReader(json[..written]);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return null;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isExp = reader.ValueTextEquals("exp"u8);
-                reader.Read();
-                if (isExp)
-                {
-                    return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var seconds)
-                                                                   && seconds is > 0 and < 253_402_300_799
-                        ? DateTime.UnixEpoch.AddSeconds(seconds)
-                        : null;
-                }
-
-                reader.Skip();
-            }
-
-            return null;
+            return JwtJson.TryFindMember(ref reader, "exp"u8)
+                   && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var seconds)
+                   && seconds is > 0 and < 253_402_300_799
+                ? DateTime.UnixEpoch.AddSeconds(seconds)
+                : null;
         }
         catch (JsonException)
         {

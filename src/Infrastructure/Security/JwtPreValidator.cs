@@ -62,24 +62,10 @@ public static class JwtPreValidator
         try
         {
             var reader = new Utf8JsonReader(header, new JsonReaderOptions { MaxDepth = 16 });
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return null;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isKeyId = reader.ValueTextEquals("kid"u8);
-                reader.Read();
-                if (isKeyId)
-                {
-                    return reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: <= 64 } kid ? kid : null;
-                }
-
-                reader.Skip();
-            }
-
-            return null;
+            return JwtJson.TryFindMember(ref reader, "kid"u8)
+                   && reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: <= 64 } kid
+                ? kid
+                : null;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
