@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TodoClean.Application.Common.Interfaces;
+using TodoClean.Application.Common.Persistence;
 using TodoClean.Domain.Users;
 
 namespace TodoClean.Application.Users.Common;
@@ -13,7 +14,8 @@ internal sealed class UserProvisioner(ITodoDbContext db, ICurrentUser currentUse
     public async Task<User> EnsureAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        var user = await db.Users.FindAsync([currentUser.Id], cancellationToken);
+        var context = (DbContext)db;
+        var user = await ById.For(context)(context, currentUser.Id, cancellationToken);
         if (user is not null)
         {
             if (user.SyncFrom(currentUser.Email, currentUser.Name, now))
@@ -35,8 +37,14 @@ internal sealed class UserProvisioner(ITodoDbContext db, ICurrentUser currentUse
         {
             // A parallel first request provisioned the same id: use that row instead.
             db.Users.Entry(user).State = EntityState.Detached;
-            return await db.Users.FindAsync([currentUser.Id], cancellationToken) ?? throw new InvalidOperationException(
+            return await ById.For(context)(context, currentUser.Id, cancellationToken) ?? throw new InvalidOperationException(
                 "The user mirror could not be provisioned.");
         }
     }
+
+    // Every write and GET /api/me starts here: compiled once (FindAsync builds and looks up a new query each call), tracked
+    // so SyncFrom's changes are saved.
+    private static readonly CompiledPerModel<Func<DbContext, string, CancellationToken, Task<User?>>> ById =
+        new(() => EF.CompileAsyncQuery((DbContext context, string id, CancellationToken _) =>
+            context.Set<User>().FirstOrDefault(u => u.Id == id)));
 }
