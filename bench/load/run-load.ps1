@@ -16,7 +16,7 @@
     iterations (see bench/Benchmarks/Load/LoadSeeder.cs). The gateway's rate limits are raised far above the test's
     rate (all requests come from 127.0.0.1), so the limiter still runs on every request but never refuses.
 .PARAMETER Duration
-    Seconds measured per scenario (default 10; 7 scenarios: ~1.5 minutes of load).
+    Seconds measured per scenario (default 10; 7 scenarios and a ceiling run before each of the 5 others: ~2.5 minutes of load).
 #>
 [CmdletBinding()]
 param(
@@ -251,25 +251,47 @@ try {
         }
     }
 
+    # One measured run of a scenario: req/s and latency from wrk, CPU per request from the serving host's /proc.
+    # For the writes, the rows added during the measured run (not the warm-up) are counted too.
+    function Measure-Scenario($Scenario) {
+        $timeout = if ($Scenario.ContainsKey('Timeout')) { $Scenario.Timeout } else { '5s' }
+        if ($Warmup -gt 0) { [void](Invoke-Wrk $Scenario.Url $Warmup $Scenario.Args $timeout) }
+        $countRows = $Scenario.Key -eq 'create'
+        $rowsBefore = if ($countRows) { Get-TodoCount $seeder $todosDb } else { 0 }
+        $target = if ($Scenario.Url -eq $apiUrl) { $api } else { $gateway }
+        $cpuBefore = Get-CpuMicroseconds $target.Id
+        $result = Invoke-Wrk $Scenario.Url $Duration $Scenario.Args $timeout
+        $result.cpuPerRequest = ((Get-CpuMicroseconds $target.Id) - $cpuBefore) / [math]::Max(1, $result.requests)
+        if ($countRows) {
+            Start-Sleep -Milliseconds 500   # requests still in flight when wrk stopped
+            $result.rowsAdded = (Get-TodoCount $seeder $todosDb) - $rowsBefore
+        }
+        $result.scenario = $Scenario
+        return $result
+    }
+
+    function Write-Measured($Result) {
+        $rps = $Result.requests / ($Result.duration_us / 1e6)
+        Write-Host ("    {0:N0} req/s, p50 {1:N2} ms, p99 {2:N2} ms, host CPU {4:N0} us/request, statuses {3}" -f $rps, ($Result.p50_us / 1000), ($Result.p99_us / 1000),
+            (($Result.statuses.GetEnumerator() | ForEach-Object { "$($_.Key)x$($_.Value)" }) -join ' '), $Result.cpuPerRequest)
+    }
+
+    # Background load on a shared machine drifts within minutes, so every scenario is compared with a ceiling run
+    # measured just before it; the ceiling rows at the start and the end show how much the machine drifted.
+    $adjacentCeiling = $scenarios | Where-Object { $_.Key -eq 'ceiling' } | Select-Object -First 1
     $results = [ordered]@{}
     foreach ($scenario in $scenarios) {
-        $timeout = if ($scenario.ContainsKey('Timeout')) { $scenario.Timeout } else { '5s' }
-        Write-Step "$($scenario.Name): warm-up ${Warmup}s, measure ${Duration}s"
-        if ($Warmup -gt 0) { [void](Invoke-Wrk $scenario.Url $Warmup $scenario.Args $timeout) }
-        $before = if ($scenario.Key -eq 'create') { Get-TodoCount $seeder $todosDb } else { 0 }
-        $target = if ($scenario.Url -eq $apiUrl) { $api } else { $gateway }
-        $cpuBefore = Get-CpuMicroseconds $target.Id
-        $result = Invoke-Wrk $scenario.Url $Duration $scenario.Args $timeout
-        $result.cpuPerRequest = ((Get-CpuMicroseconds $target.Id) - $cpuBefore) / [math]::Max(1, $result.requests)
-        if ($scenario.Key -eq 'create') {
-            Start-Sleep -Milliseconds 500   # requests still in flight when wrk stopped
-            $result.rowsAdded = (Get-TodoCount $seeder $todosDb) - $before
+        if ($scenario.Key -notlike 'ceiling*') {
+            Write-Step "ceiling before '$($scenario.Name)': warm-up ${Warmup}s, measure ${Duration}s"
+            $ceilingRun = Measure-Scenario $adjacentCeiling
+            Write-Measured $ceilingRun
         }
-        $result.scenario = $scenario
+
+        Write-Step "$($scenario.Name): warm-up ${Warmup}s, measure ${Duration}s"
+        $result = Measure-Scenario $scenario
+        if ($scenario.Key -notlike 'ceiling*') { $result.ceiling = $ceilingRun }
         $results[$scenario.Key] = $result
-        $rps = $result.requests / ($result.duration_us / 1e6)
-        Write-Host ("    {0:N0} req/s, p50 {1:N2} ms, p99 {2:N2} ms, host CPU {4:N0} us/request, statuses {3}" -f $rps, ($result.p50_us / 1000), ($result.p99_us / 1000),
-            (($result.statuses.GetEnumerator() | ForEach-Object { "$($_.Key)x$($_.Value)" }) -join ' '), $result.cpuPerRequest)
+        Write-Measured $result
     }
 
     $rss = [ordered]@{
@@ -280,10 +302,14 @@ try {
     # ---- the report ----
     function Rps($r) { $r.requests / ($r.duration_us / 1e6) }
     $ceiling = $results['ceiling']; $ceilingEnd = $results['ceiling-end']
-    $ceilingRps = ((Rps $ceiling) + (Rps $ceilingEnd)) / 2
-    $ceilingP50 = ($ceiling.p50_us + $ceilingEnd.p50_us) / 2
-    $ceilingP99 = ($ceiling.p99_us + $ceilingEnd.p99_us) / 2
-    $ceilingCpu = ($ceiling.cpuPerRequest + $ceilingEnd.cpuPerRequest) / 2
+    # The ceiling rows are compared with the mean of the two; every other row with the ceiling run just before it.
+    $ceilingMean = @{
+        requests      = ($ceiling.requests + $ceilingEnd.requests) / 2
+        duration_us   = ($ceiling.duration_us + $ceilingEnd.duration_us) / 2
+        p50_us        = ($ceiling.p50_us + $ceilingEnd.p50_us) / 2
+        p99_us        = ($ceiling.p99_us + $ceilingEnd.p99_us) / 2
+        cpuPerRequest = ($ceiling.cpuPerRequest + $ceilingEnd.cpuPerRequest) / 2
+    }
     $inv = [Globalization.CultureInfo]::InvariantCulture
     function F([double] $value, [string] $format) { $value.ToString($format, $inv) }
     function Unexpected($r) {
@@ -322,14 +348,15 @@ try {
     $lines.Add('')
     $lines.Add("Run $($now.ToString('yyyy-MM-dd HH:mm', $inv)) UTC on $([Environment]::ProcessorCount) cores ($cpu), load average before the run $loadAverage; commit $commit.")
     $lines.Add("wrk -t$Threads -c$Connections, ${Warmup} s warm-up + $Duration s per scenario; $Users users x $TodosPerUser todos on fresh SQLite stores; both hosts and wrk share the machine.")
-    $lines.Add('Ratios are to the ceiling (anonymous `GET /alive` on the API host, the mean of its runs at the start and the end): compare ratios between machines, not absolute numbers.')
+    $lines.Add('Ratios are to the ceiling (anonymous `GET /alive` on the API host) measured just before each scenario, whose req/s is in the ceiling column; the two ceiling rows (start and end of the run) are compared with their mean and show how much the machine drifted. Compare ratios between machines, not absolute numbers.')
     $lines.Add('')
-    $lines.Add('| scenario | req/s | x ceiling | p50 ms | x ceiling | p99 ms | x ceiling | host CPU us/req | x ceiling | non-2xx | unexpected | target | met |')
-    $lines.Add('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|')
+    $lines.Add('| scenario | req/s | ceiling req/s | x ceiling | p50 ms | x ceiling | p99 ms | x ceiling | host CPU us/req | x ceiling | non-2xx | unexpected | target | met |')
+    $lines.Add('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|')
     foreach ($key in $results.Keys) {
         $r = $results[$key]
         $rps = Rps $r
-        $ratio = $rps / $ceilingRps
+        $base = if ($r.ContainsKey('ceiling')) { $r.ceiling } else { $ceilingMean }
+        $ratio = $rps / (Rps $base)
         $p99 = $r.p99_us / 1000
         $target = ''; $met = ''
         if ($targets.ContainsKey($key)) {
@@ -340,7 +367,7 @@ try {
             if ($key -eq 'create') { $ok = $ok -and $lost -eq 0 -and $failedWrites -eq 0 }
             $met = if ($ok) { 'yes' } else { '**no**' }
         }
-        $lines.Add("| $($r.scenario.Name) | $(F $rps 'N0') | $(F $ratio '0.00') | $(F ($r.p50_us / 1000) '0.00') | $(F ($r.p50_us / $ceilingP50) '0.0') | $(F $p99 '0.00') | $(F ($r.p99_us / $ceilingP99) '0.0') | $(F $r.cpuPerRequest '0') | $(F ($r.cpuPerRequest / $ceilingCpu) '0.0') | $(Non2xx $r) | $(Unexpected $r) | $target | $met |")
+        $lines.Add("| $($r.scenario.Name) | $(F $rps 'N0') | $(F (Rps $base) 'N0') | $(F $ratio '0.00') | $(F ($r.p50_us / 1000) '0.00') | $(F ($r.p50_us / $base.p50_us) '0.0') | $(F $p99 '0.00') | $(F ($r.p99_us / $base.p99_us) '0.0') | $(F $r.cpuPerRequest '0') | $(F ($r.cpuPerRequest / $base.cpuPerRequest) '0.0') | $(Non2xx $r) | $(Unexpected $r) | $target | $met |")
     }
     $lines.Add('')
     if ($create) { $lines.Add("Writes: $created todos answered 201, $($create.rowsAdded) rows added, **$lost lost**, **$failedWrites failed** (non-201 or socket errors); $inFlight were still in flight when wrk stopped (written, no response counted).") }
