@@ -340,7 +340,7 @@ try {
     }
 
     $commit = (& git -C $Root rev-parse --short HEAD 2>$null)
-    if ($LASTEXITCODE -eq 0 -and (& git -C $Root status --porcelain 2>$null)) { $commit = "$commit (with uncommitted changes)" }
+    if ($LASTEXITCODE -eq 0 -and (& git -C $Root status --porcelain --untracked-files=no 2>$null)) { $commit = "$commit (with uncommitted changes)" }
     $cpu = ((Get-Content /proc/cpuinfo | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -split ':\s*', 2)[1]
     $now = [DateTime]::UtcNow
     $lines = [Collections.Generic.List[string]]::new()
