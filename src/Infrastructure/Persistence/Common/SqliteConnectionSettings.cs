@@ -16,6 +16,10 @@ namespace TodoClean.Infrastructure.Persistence.Common;
 /// holds one connection per concurrent request, so a smaller cache bounds the process's memory. Pages not cached here
 /// still come from the operating system's file cache.</item>
 /// </list>
+/// It also creates the connection object itself, without the SQL functions EF Core's SQLite provider would attach to
+/// it (<c>regexp</c> and <c>ef_*</c>, used only to translate <c>Regex.IsMatch</c> and <c>decimal</c> arithmetic, which
+/// these stores do not have: a test keeps it that way). Microsoft.Data.Sqlite registers such functions on the native
+/// connection at every open and removes them at every close: ~25 µs per query, for every query, measured.
 /// </summary>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
@@ -29,6 +33,12 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
     private SqliteConnectionSettings()
     {
     }
+
+    public override InterceptionResult<DbConnection> ConnectionCreating(
+        ConnectionCreatingEventData eventData, InterceptionResult<DbConnection> result) =>
+        eventData.ConnectionString is { } connectionString
+            ? InterceptionResult<DbConnection>.SuppressWithResult(new SqliteConnection(connectionString))
+            : result;
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
