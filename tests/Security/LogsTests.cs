@@ -132,6 +132,29 @@ public sealed partial class LogsTests(SecurityHostsFixture hosts)
         }
     }
 
+    [Fact]
+    public async Task Logs_Api401_CarriesTheReasonOnTheRequestLine()
+    {
+        // The reason is a structured property of the request's own log line; show properties to see it.
+        await using var api = await RunningHost.StartApiAsync(new Dictionary<string, string?>
+        {
+            ["Serilog__WriteTo__0__Args__outputTemplate"] = "[{Level:u3}] {Message:lj} {Properties:j}{NewLine}",
+        });
+        var expired = JwtForge.Create(new Dictionary<string, object> { ["sub"] = Claims.NewUserId() },
+            issuedAt: DateTime.UtcNow.AddHours(-2), lifetime: TimeSpan.FromMinutes(15));
+
+        foreach (var (bearer, reason) in new (string?, string)[] { (null, "no bearer token"), ("garbage", "Malformed token"), (expired, "expired") })
+        {
+            var id = Guid.NewGuid().ToString();
+            var mark = api.Output.Length;
+            (await api.Client.SendAsync(HttpMethod.Get, $"/api/todos/{id}", bearer)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+            var logged = await api.WaitForOutputAsync(mark, o => LinesWith(o, id, "401").Any());
+
+            LinesWith(logged, id, "401").Should().ContainSingle("one line per refused request:\n{0}", logged)
+                .Which.Should().Contain($"\"AuthFailure\": \"{reason}", "the line names why the request was refused");
+        }
+    }
+
     /// <summary>A compact JWT's start: a base64url JSON object (<c>eyJ</c>…), a dot, more base64url.</summary>
     [GeneratedRegex(@"eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}")]
     private static partial Regex JwtShape();
