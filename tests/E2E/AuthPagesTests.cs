@@ -62,6 +62,30 @@ public sealed class AuthPagesTests(AppFixture app, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task SignUpAndSignIn_WhenRequiredFieldsAreEmpty_ShouldSayWhatIsMissingWithoutSendingAnything()
+    {
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        var sent = 0;
+        page.Request += (_, request) => sent += request.Url.Contains("/api/auth/sign-", StringComparison.Ordinal) ? 1 : 0;
+
+        await page.GotoAsync("/sign-up");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("   ");
+        await page.CreateAccountButton().ClickAsync();
+        await Expect(page.Locator("#name-error")).ToHaveTextAsync("Enter your name.");
+        await Expect(page.Locator("#email-error")).ToHaveTextAsync("Enter your email address.");
+        await Expect(page.Locator("#password-error")).ToHaveTextAsync("Choose a password.");
+
+        await page.SubmitSignInAsync(email: "", password: "");
+        await Expect(page.Locator("#email-error")).ToHaveTextAsync("Enter your email address.");
+        await Expect(page.Locator("#password-error")).ToHaveTextAsync("Enter your password.");
+        await Expect(page).ToHaveURLAsync(UiSteps.SignInUrl());
+
+        sent.Should().Be(0, "nothing is sent until the required fields are filled in");
+        browser.ShouldHaveRunCleanly();
+    }
+
+    [Fact]
     public async Task SignUp_WhenTheEmailAlreadyHasAnAccount_ShouldSaySoBesideTheEmail()
     {
         var user = TestUser.Create();
