@@ -118,10 +118,8 @@ public sealed partial class LogsTests(SecurityHostsFixture hosts)
     public async Task Logs_EveryApi401_IsLoggedWithTheClientIp()
     {
         var host = hosts.ApiHost;
-        var expired = JwtForge.Create(new Dictionary<string, object> { ["sub"] = Claims.NewUserId() },
-            issuedAt: DateTime.UtcNow.AddHours(-2), lifetime: TimeSpan.FromMinutes(15));
 
-        foreach (var (why, bearer) in new (string, string?)[] { ("no token", null), ("garbage", "garbage"), ("expired", expired) })
+        foreach (var (why, bearer, _) in RefusedBearers())
         {
             var id = Guid.NewGuid().ToString();
             var mark = host.Output.Length;
@@ -140,10 +138,8 @@ public sealed partial class LogsTests(SecurityHostsFixture hosts)
         {
             ["Serilog__WriteTo__0__Args__outputTemplate"] = "[{Level:u3}] {Message:lj} {Properties:j}{NewLine}",
         });
-        var expired = JwtForge.Create(new Dictionary<string, object> { ["sub"] = Claims.NewUserId() },
-            issuedAt: DateTime.UtcNow.AddHours(-2), lifetime: TimeSpan.FromMinutes(15));
 
-        foreach (var (bearer, reason) in new (string?, string)[] { (null, "no bearer token"), ("garbage", "Malformed token"), (expired, "expired") })
+        foreach (var (why, bearer, reason) in RefusedBearers())
         {
             var id = Guid.NewGuid().ToString();
             var mark = api.Output.Length;
@@ -151,9 +147,18 @@ public sealed partial class LogsTests(SecurityHostsFixture hosts)
             var logged = await api.WaitForOutputAsync(mark, o => LinesWith(o, id, "401").Any());
 
             LinesWith(logged, id, "401").Should().ContainSingle("one line per refused request:\n{0}", logged)
-                .Which.Should().Contain($"\"AuthFailure\": \"{reason}", "the line names why the request was refused");
+                .Which.Should().Contain($"\"AuthFailure\": \"{reason}", $"the line names why the request ({why}) was refused");
         }
     }
+
+    /// <summary>Requests the API refuses with 401: what is wrong, the bearer token sent (none), the reason it logs.</summary>
+    private static (string Why, string? Bearer, string Reason)[] RefusedBearers() =>
+    [
+        ("no token", null, "no bearer token"),
+        ("garbage", "garbage", "Malformed token"),
+        ("expired", JwtForge.Create(new Dictionary<string, object> { ["sub"] = Claims.NewUserId() },
+            issuedAt: DateTime.UtcNow.AddHours(-2), lifetime: TimeSpan.FromMinutes(15)), "expired"),
+    ];
 
     /// <summary>A compact JWT's start: a base64url JSON object (<c>eyJ</c>…), a dot, more base64url.</summary>
     [GeneratedRegex(@"eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}")]
