@@ -163,10 +163,18 @@ $hosts = @()
 $failed = $true
 
 try {
+    # Starts a host with its log in the work folder (stopped at the end either way) and returns the milliseconds from
+    # process start to its first 200.
+    function Start-TimedHost([string] $Project, [string] $Url, [string] $LogName, [hashtable] $Environment) {
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $log = Join-Path $work $LogName
+        $process = Start-HostProcess $Project $log $Environment
+        $script:hosts += $process
+        return Wait-FirstOk $process $Url $clock $log
+    }
+
     Write-Step "Starting the gateway on $gatewayUrl (fresh store in $work)"
-    $clock = [Diagnostics.Stopwatch]::StartNew()
-    $gatewayLog = Join-Path $work 'gateway.log'
-    $gateway = Start-HostProcess 'AuthGateway' $gatewayLog @{
+    $gatewayStart = Start-TimedHost 'AuthGateway' $gatewayUrl 'gateway.log' @{
         ASPNETCORE_URLS                          = $gatewayUrl
         ASPNETCORE_ENVIRONMENT                   = 'Production'
         FRONTEND_JWT_SECRET                      = $jwtSecret
@@ -178,21 +186,17 @@ try {
         RateLimiting__TokenPermitsPerIp          = '1000000000'
         RateLimiting__TokenPermitsPerSession     = '1000000000'
     }
-    $hosts += $gateway
-    $gatewayStart = Wait-FirstOk $gateway $gatewayUrl $clock $gatewayLog
+    $gateway = $hosts[-1]
 
     Write-Step "Starting the API on $apiUrl"
-    $clock = [Diagnostics.Stopwatch]::StartNew()
-    $apiLog = Join-Path $work 'api.log'
-    $api = Start-HostProcess 'WebApi' $apiLog @{
+    $apiStart = Start-TimedHost 'WebApi' $apiUrl 'api.log' @{
         ASPNETCORE_URLS          = $apiUrl
         ASPNETCORE_ENVIRONMENT   = 'Production'
         BACKEND_JWT_SECRET       = $jwtSecret
         ConnectionStrings__Todos = "Data Source=$todosDb"
         Cors__AllowedOrigins__0  = $gatewayUrl
     }
-    $hosts += $api
-    $apiStart = Wait-FirstOk $api $apiUrl $clock $apiLog
+    $api = $hosts[-1]
     Write-Step "First 200: gateway $gatewayStart ms, API $apiStart ms"
 
     Write-Step "Seeding $Users users x $TodosPerUser todos"
