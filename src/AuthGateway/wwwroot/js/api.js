@@ -271,17 +271,12 @@ async function usableToken() {
   if (token && Date.now() < token.receivedAt + token.lifetimeMs) {
     return token.value;
   }
-  try {
-    return await refreshToken();
-  } catch (error) {
-    if (error instanceof SessionEndedError) {
-      throw endSession();
-    }
+  return renewedToken((error) => {
     if (token) {
       return token.value; // let the API judge it; a 401 then ends up in tokenAfterRejection
     }
     throw error;
-  }
+  });
 }
 
 /** After a 401: renew once (unless someone already did since this JWT was sent) and hand back the new JWT. */
@@ -289,13 +284,20 @@ async function tokenAfterRejection(rejected) {
   if (token && token.value !== rejected) {
     return token.value;
   }
+  return renewedToken(() => {
+    throw new ApiError(0, "Can't reach the sign-in service, so this wasn't saved. We'll keep retrying — try again in a moment.");
+  });
+}
+
+/** A renewed JWT. A session that has ended ends here too (sign-in page); any other failure is left to `otherwise`. */
+async function renewedToken(otherwise) {
   try {
     return await refreshToken();
   } catch (error) {
     if (error instanceof SessionEndedError) {
       throw endSession();
     }
-    throw new ApiError(0, "Can't reach the sign-in service, so this wasn't saved. We'll keep retrying — try again in a moment.");
+    return otherwise(error);
   }
 }
 
