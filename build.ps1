@@ -309,11 +309,32 @@ function Invoke-Test {
             $failed += [int]$Matches[2]; $passed += [int]$Matches[3]; $skipped += [int]$Matches[4]
         }
     }
+    $failures = @(Get-FailedTestReport $lines)
     $conformance = Invoke-Conformance
     $passed += $conformance.Passed; $failed += $conformance.Failed
+    $failures += $conformance.Failures
     Write-Host ''
+    if ($failures.Count -gt 0) {
+        # Repeated at the end: a long run's log is often read from its tail only.
+        Write-Host 'Failed tests:'
+        $failures | ForEach-Object { Write-Host $_ }
+        Write-Host ''
+    }
     Write-Host "Tests: $passed passed, $failed failed, $skipped skipped"
     if ($exit -ne 0 -or $failed -gt 0) { Stop-Build 'Some tests failed.' }
+}
+
+# Each failed .NET test's name and error message (without its stack trace), from dotnet test's console output.
+function Get-FailedTestReport([object[]] $Lines) {
+    $inFailure = $false
+    foreach ($line in $Lines) {
+        $text = "$line"
+        if ($text -match '^\s*Failed \S.* \[[^\]]+\]\s*$') { $inFailure = $true; $kept = 0 }
+        elseif ($inFailure -and ($text -match '^\s*(Stack Trace:|Standard Output Messages:|Passed |Skipped )' -or $kept -ge 12)) {
+            $inFailure = $false
+        }
+        if ($inFailure) { $text; $kept++ }
+    }
 }
 
 # The Better Auth conformance suite (Node): the real better-auth client against the gateway and a reference server.
@@ -332,7 +353,7 @@ function Invoke-Conformance {
         $exit = $LASTEXITCODE
     }
     finally { Pop-Location }
-    $result = [pscustomobject]@{ Passed = 0; Failed = 0 }
+    $result = [pscustomobject]@{ Passed = 0; Failed = 0; Failures = @($output | Where-Object { "$_" -match '^\s*✖' } | ForEach-Object { "  conformance: $("$_".Trim())" } | Select-Object -Unique) }
     foreach ($line in $output) {
         if ("$line" -match '^(reference|gateway)\s+(\d+) passed, (\d+) failed') {
             $result.Passed += [int]$Matches[2]; $result.Failed += [int]$Matches[3]
