@@ -15,6 +15,10 @@ public sealed class ScaleOutCluster : IAsyncLifetime
 
     public IReadOnlyList<HostProcess> Apis => _apis;
 
+    /// <summary>What every instance logged as a warning or an error, for a failing test's message.</summary>
+    public string Problems => string.Join('\n', _gateways.Select((g, i) => $"gateway {i + 1}:\n{g.Problems}")
+        .Concat(_apis.Select((a, i) => $"api {i + 1}:\n{a.Problems}")));
+
     public async Task InitializeAsync()
     {
         var secret = TestSecrets.NewSecret();

@@ -93,11 +93,13 @@ public sealed class ScaleOutTests(ScaleOutCluster cluster) : IClassFixture<Scale
             Api(i).PutAsJsonAsync(path, new { title = $"edit {i}" })));
         var final = await api1.GetFromJsonAsync<JsonElement>(path);
 
-        creates.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.Created);
+        creates.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.Created,
+            "every write is accepted; the instances logged:\n{0}", cluster.Problems);
         page.GetProperty("totalCount").GetInt32().Should().Be(100);
         page.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("title").GetString())
             .Should().BeEquivalentTo(Enumerable.Range(0, 100).Select(i => $"write {i:D3}"));
-        edits.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK || r.StatusCode == HttpStatusCode.PreconditionFailed);
+        edits.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK || r.StatusCode == HttpStatusCode.PreconditionFailed,
+            "an edit either applies or is refused as stale; the instances logged:\n{0}", cluster.Problems);
         var accepted = edits.Count(r => r.StatusCode == HttpStatusCode.OK);
         accepted.Should().BePositive();
         final.GetProperty("version").GetString().Should().Be((1 + accepted).ToString(System.Globalization.CultureInfo.InvariantCulture),

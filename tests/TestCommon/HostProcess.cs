@@ -36,6 +36,34 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The warnings and errors the host logged so far, each with its exception: what a failing test shows to say why a
+    /// request failed on the server.
+    /// </summary>
+    public string Problems
+    {
+        get
+        {
+            var problems = new StringBuilder();
+            var keep = false;
+            foreach (var line in Output.Split('\n'))
+            {
+                // Each entry starts "[HH:mm:ss LVL]"; the lines after it (an exception) belong to it.
+                if (line.Length > 13 && line[0] == '[' && line[9] == ' ' && line[13] == ']')
+                {
+                    keep = line.AsSpan(10, 3) is "WRN" or "ERR" or "FTL";
+                }
+
+                if (keep)
+                {
+                    problems.AppendLine(line.TrimEnd('\r'));
+                }
+            }
+
+            return problems.Length == 0 ? "(no warnings or errors logged)" : problems.ToString();
+        }
+    }
+
     /// <summary>Starts <paramref name="assemblyName"/> (e.g. <c>TodoClean.WebApi</c>) with exactly the given environment additions.</summary>
     public static HostProcess Start(string assemblyName, IDictionary<string, string?> environment, string? workingDirectory = null) =>
         Start(assemblyName, environment, FreePort(), workingDirectory);
