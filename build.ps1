@@ -83,13 +83,34 @@ function Get-DevSecret {
     return (Get-Content -Path $file -Raw).Trim()
 }
 
+# Starts a host. On Linux it is started through setpriv (util-linux) with a parent-death signal, so the host also stops
+# when this script is killed (SIGTERM, SIGKILL) rather than interrupted with Ctrl+C, which the finally block handles.
 function Start-Host([string] $Project, [hashtable] $Environment) {
     $dll = Join-Path $Root "src/$Project/bin/$Configuration/net10.0/TodoClean.$Project.dll"
-    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet', $dll)
+    $info = if ($IsLinux -and (Test-Path '/usr/bin/setpriv')) {
+        [System.Diagnostics.ProcessStartInfo]::new('/usr/bin/setpriv', [string[]]@('--pdeathsig', 'TERM', '--', 'dotnet', $dll))
+    }
+    else {
+        [System.Diagnostics.ProcessStartInfo]::new('dotnet', $dll)
+    }
     $info.WorkingDirectory = Join-Path $Root "src/$Project"
     $info.UseShellExecute = $false
     foreach ($key in $Environment.Keys) { $info.Environment[$key] = $Environment[$key] }
     return [System.Diagnostics.Process]::Start($info)
+}
+
+# Returns when the user stops the script: Ctrl+C, or its launcher (the terminal, `dotnet pwsh`) going away, which would
+# otherwise leave this script and the processes it started running. Stops the build if one of the processes ends.
+function Wait-WhileRunning([System.Diagnostics.Process[]] $Processes) {
+    $launcher = (Get-Process -Id $PID).Parent
+    while (-not ($Processes | Where-Object HasExited)) {
+        if ($launcher -and $launcher.HasExited) {
+            Write-Host '==> The command that started this script is gone; stopping.'
+            return
+        }
+        Start-Sleep -Milliseconds 500
+    }
+    Stop-Build 'A process stopped unexpectedly; see its log above.'
 }
 
 function Invoke-Run {
@@ -126,8 +147,7 @@ function Invoke-Run {
         Write-Host "  WebApi      (/api/me, /api/todos):    $apiUrl   docs: $apiUrl/scalar/v1"
         Write-Host '  Data in ./data, secret in ./.secrets. Press Ctrl+C to stop both hosts.'
         Write-Host ''
-        while (-not $gateway.HasExited -and -not $api.HasExited) { Start-Sleep -Milliseconds 500 }
-        Stop-Build 'A host stopped unexpectedly; see its log above.'
+        Wait-WhileRunning @($gateway, $api)
     }
     finally {
         foreach ($process in @($gateway, $api)) {
@@ -279,8 +299,7 @@ function Invoke-ScaleOut {
         Write-Host "  PostgreSQL (throwaway): $connection;Database=todoclean_auth|todoclean_todos"
         Write-Host '  Each response names the instance that served it in X-Upstream. Press Ctrl+C to stop everything.'
         Write-Host ''
-        while (-not ($processes | Where-Object HasExited)) { Start-Sleep -Milliseconds 500 }
-        Stop-Build 'A process stopped unexpectedly; see its log above.'
+        Wait-WhileRunning $processes
     }
     finally {
         foreach ($process in $processes) {
