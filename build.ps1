@@ -83,16 +83,19 @@ function Get-DevSecret {
     return (Get-Content -Path $file -Raw).Trim()
 }
 
-# Starts a host. On Linux it is started through setpriv (util-linux) with a parent-death signal, so the host also stops
-# when this script is killed (SIGTERM, SIGKILL) rather than interrupted with Ctrl+C, which the finally block handles.
+# How to start a process that lives as long as this script: on Linux through setpriv (util-linux) with a parent-death
+# signal, so it also stops when this script is killed (SIGTERM, SIGKILL) rather than interrupted with Ctrl+C, which the
+# callers' finally blocks handle.
+function New-ChildStartInfo([string] $FileName, [string[]] $Arguments) {
+    if ($IsLinux -and (Test-Path '/usr/bin/setpriv')) {
+        return [System.Diagnostics.ProcessStartInfo]::new('/usr/bin/setpriv', [string[]](@('--pdeathsig', 'TERM', '--', $FileName) + $Arguments))
+    }
+    return [System.Diagnostics.ProcessStartInfo]::new($FileName, $Arguments)
+}
+
 function Start-Host([string] $Project, [hashtable] $Environment) {
     $dll = Join-Path $Root "src/$Project/bin/$Configuration/net10.0/TodoClean.$Project.dll"
-    $info = if ($IsLinux -and (Test-Path '/usr/bin/setpriv')) {
-        [System.Diagnostics.ProcessStartInfo]::new('/usr/bin/setpriv', [string[]]@('--pdeathsig', 'TERM', '--', 'dotnet', $dll))
-    }
-    else {
-        [System.Diagnostics.ProcessStartInfo]::new('dotnet', $dll)
-    }
+    $info = New-ChildStartInfo 'dotnet' @($dll)
     $info.WorkingDirectory = Join-Path $Root "src/$Project"
     $info.UseShellExecute = $false
     foreach ($key in $Environment.Keys) { $info.Environment[$key] = $Environment[$key] }
@@ -102,9 +105,10 @@ function Start-Host([string] $Project, [hashtable] $Environment) {
 # Returns when the user stops the script: Ctrl+C, or its launcher (the terminal, `dotnet pwsh`) going away, which would
 # otherwise leave this script and the processes it started running. Stops the build if one of the processes ends.
 function Wait-WhileRunning([System.Diagnostics.Process[]] $Processes) {
-    $launcher = (Get-Process -Id $PID).Parent
+    # The launcher's exit shows as a new parent (init or a subreaper) at once; the launcher itself may linger as a zombie.
+    $launcher = (Get-Process -Id $PID).Parent.Id
     while (-not ($Processes | Where-Object HasExited)) {
-        if ($launcher -and $launcher.HasExited) {
+        if ((Get-Process -Id $PID).Parent.Id -ne $launcher) {
             Write-Host '==> The command that started this script is gone; stopping.'
             return
         }
@@ -286,8 +290,7 @@ function Invoke-ScaleOut {
             Replace('{{GATEWAY_LISTEN}}', ([uri]$gatewayUrl).Authority).
             Replace('{{API_LISTEN}}', ([uri]$apiUrl).Authority)
         Set-Content -Path (Join-Path $prefix 'nginx.conf') -Value $config -NoNewline
-        $info = [System.Diagnostics.ProcessStartInfo]::new($nginx)
-        foreach ($a in '-p', $prefix, '-c', (Join-Path $prefix 'nginx.conf'), '-e', 'stderr') { $info.ArgumentList.Add($a) }
+        $info = New-ChildStartInfo $nginx @('-p', $prefix, '-c', (Join-Path $prefix 'nginx.conf'), '-e', 'stderr')
         $info.UseShellExecute = $false
         $processes.Add([System.Diagnostics.Process]::Start($info))
         Wait-Healthy $gatewayUrl $processes[-1]
