@@ -352,7 +352,7 @@ function Get-FailedTestReport([object[]] $Lines) {
     foreach ($line in $Lines) {
         $text = "$line"
         if ($text -match '^\s*Failed \S.* \[[^\]]+\]\s*$') { $inFailure = $true; $kept = 0 }
-        elseif ($inFailure -and ($text -match '^\s*(Stack Trace:|Standard Output Messages:|Passed |Skipped )' -or $kept -ge 12)) {
+        elseif ($inFailure -and ($text -match '^\s*(Stack Trace:|Standard Output Messages:|Passed |Skipped )' -or $kept -ge 40)) {
             $inFailure = $false
         }
         if ($inFailure) { $text; $kept++ }
