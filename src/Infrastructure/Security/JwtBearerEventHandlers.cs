@@ -26,14 +26,12 @@ internal static class JwtBearerEventHandlers
     /// </summary>
     public static Task ReadTokenAsync(MessageReceivedContext context)
     {
-        var authorization = context.Request.Headers.Authorization.ToString();
-        if (!authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (!TryReadBearer(context.Request, out var token))
         {
             context.NoResult();
             return Task.CompletedTask;
         }
 
-        var token = authorization.AsSpan(7).Trim();
         if (JwtPreValidator.Check(token) is { } problem)
         {
             context.Fail($"Malformed token ({problem}).");
@@ -89,7 +87,7 @@ internal static class JwtBearerEventHandlers
     {
         var services = httpContext.RequestServices;
         var ourKeyId = services.GetRequiredService<JwtSigningKey>().KeyId;
-        var tokenKeyId = TryReadKeyId(httpContext.Request.Headers.Authorization.ToString());
+        var tokenKeyId = TryReadBearer(httpContext.Request, out var token) ? JwtPreValidator.ReadKeyId(token) : null;
         if (tokenKeyId is not null && tokenKeyId != ourKeyId
             && ReportedForeignKeys.Count < 64 && ReportedForeignKeys.TryAdd(tokenKeyId, true))
         {
@@ -103,8 +101,7 @@ internal static class JwtBearerEventHandlers
     public static async Task WriteUnauthorizedProblemAsync(JwtBearerChallengeContext context)
     {
         context.HandleResponse();
-        var tokenSent = context.Request.Headers.Authorization.ToString()
-            .StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        var tokenSent = TryReadBearer(context.Request, out _);
         var reason = !tokenSent ? "no bearer token" : context.AuthenticateFailure is { } failure ? Describe(failure) : "invalid token";
         // The request's own log line (method, path, 401, client address) carries the reason as a property; a line of
         // its own only at Debug, so a flood of bad tokens costs one log line per request, not two.
@@ -151,8 +148,18 @@ internal static class JwtBearerEventHandlers
         _ => failure.GetType().Name,
     };
 
-    private static string? TryReadKeyId(string authorization) =>
-        authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? JwtPreValidator.ReadKeyId(authorization.AsSpan(7).Trim())
-            : null;
+    /// <summary>The token of an <c>Authorization: Bearer …</c> header, trimmed; false for no header or another scheme.</summary>
+    private static bool TryReadBearer(HttpRequest request, out ReadOnlySpan<char> token)
+    {
+        const string Scheme = "Bearer ";
+        var authorization = request.Headers.Authorization.ToString();
+        if (!authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            token = default;
+            return false;
+        }
+
+        token = authorization.AsSpan(Scheme.Length).Trim();
+        return true;
+    }
 }
