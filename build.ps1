@@ -33,6 +33,8 @@ $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $Root = $PSScriptRoot
 $Solution = Join-Path $Root 'TodoClean.sln'
+# Whoever started this script (the terminal, `dotnet pwsh`), noted before anything slow runs: see Wait-WhileRunning.
+$Launcher = (Get-Process -Id $PID).Parent.Id
 
 function Write-Step([string] $Message) { Write-Host "==> $Message" }
 
@@ -106,9 +108,8 @@ function Start-Host([string] $Project, [hashtable] $Environment) {
 # otherwise leave this script and the processes it started running. Stops the build if one of the processes ends.
 function Wait-WhileRunning([System.Diagnostics.Process[]] $Processes) {
     # The launcher's exit shows as a new parent (init or a subreaper) at once; the launcher itself may linger as a zombie.
-    $launcher = (Get-Process -Id $PID).Parent.Id
     while (-not ($Processes | Where-Object HasExited)) {
-        if ((Get-Process -Id $PID).Parent.Id -ne $launcher) {
+        if ((Get-Process -Id $PID).Parent.Id -ne $Launcher) {
             Write-Host '==> The command that started this script is gone; stopping.'
             return
         }
