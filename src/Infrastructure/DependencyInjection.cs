@@ -51,6 +51,7 @@ public static class DependencyInjection
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerOptionsSetup>();
+        services.AddSingleton<ForeignKeyDiagnosis>();
         services.AddAuthorization();
 
         services.AddUnavailable<IAuthDbContext>("the auth store belongs to AuthGateway");

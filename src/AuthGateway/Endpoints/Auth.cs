@@ -90,7 +90,9 @@ public sealed class Auth : IEndpointGroup
     }
 
     /// <summary>Better Auth refuses <c>POST /get-session</c> unless deferred session refresh is configured.</summary>
-    public static IResult GetSessionByPost() => throw new AuthException(AuthErrors.MethodNotAllowedDeferSessionRequired);
+    public static IResult GetSessionByPost() => throw new HttpProblemException(new ApiError(
+        StatusCodes.Status405MethodNotAllowed, "Method Not Allowed", RequestErrors.DeferSessionRequiredMessage,
+        RequestErrors.DeferSessionRequiredCode));
 
     public static async Task<Ok<SuccessResponse>> SignOut(
         ISender sender, SessionCookies cookies, HttpContext context, CancellationToken cancellationToken)
@@ -125,7 +127,7 @@ public sealed class Auth : IEndpointGroup
         if (!trusted.IsAllowedRedirect(bodyCallback, context.Request)
             || !trusted.IsAllowedRedirect(context.Request.Query["callbackURL"].ToString(), context.Request))
         {
-            throw new AuthException(AuthErrors.InvalidCallbackUrl);
+            throw new AuthException(RequestErrors.InvalidCallbackUrl);
         }
     }
 

@@ -1,4 +1,5 @@
 using TodoClean.Application.Common.Exceptions;
+using TodoClean.Infrastructure.Hosting;
 
 namespace TodoClean.AuthGateway.Services;
 
@@ -15,7 +16,7 @@ internal sealed class AccountLockoutFilter(Func<EndpointFilterInvocationContext,
         var key = account(context);
         if (key is not null && lockout.Blocked(key) is { } wait)
         {
-            throw new TooManyRequestsException(wait);
+            throw new HttpProblemException(ApiErrors.TooManyRequests(wait));
         }
 
         try

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
-using TodoClean.Application.Common.Exceptions;
+using TodoClean.Infrastructure.Hosting;
 
 namespace TodoClean.AuthGateway.Services;
 
@@ -26,7 +26,7 @@ internal static class AuthRateLimiting
             limiter.OnRejected = (context, _) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-                throw new TooManyRequestsException(retryAfter);
+                throw new HttpProblemException(ApiErrors.TooManyRequests(retryAfter));
             };
             if (!options.Enabled)
             {

@@ -1,10 +1,9 @@
-using TodoClean.Application.Auth.Common;
 using TodoClean.Application.Common.Exceptions;
 
 namespace TodoClean.AuthGateway.Services;
 
 /// <summary>
-/// Better Auth's CSRF defence for <c>/api/auth</c> (better-auth-protocol.md §5): a state-changing request that carries
+/// Better Auth's CSRF defence for <c>/api/auth</c> (docs/better-auth-protocol.md §5): a state-changing request that carries
 /// cookies must come from a trusted Origin (or Referer); sign-in and sign-up also refuse cross-site navigations and
 /// check the origin whenever a browser sent Fetch-Metadata or an Origin. Bearer calls carry no cookie and pass.
 /// </summary>
@@ -30,7 +29,7 @@ internal sealed class OriginCheckMiddleware(RequestDelegate next, TrustedOrigins
             var mode = request.Headers["Sec-Fetch-Mode"].ToString();
             if (site == "cross-site" && mode == "navigate")
             {
-                throw new AuthException(AuthErrors.CrossSiteNavigationLoginBlocked);
+                throw new AuthException(RequestErrors.CrossSiteNavigationLoginBlocked);
             }
 
             if (site.Length > 0 || mode.Length > 0 || request.Headers["Sec-Fetch-Dest"].ToString().Length > 0 || origin is not null)
@@ -46,12 +45,12 @@ internal sealed class OriginCheckMiddleware(RequestDelegate next, TrustedOrigins
     {
         if (origin is null)
         {
-            throw new AuthException(AuthErrors.MissingOrNullOrigin);
+            throw new AuthException(RequestErrors.MissingOrNullOrigin);
         }
 
         if (!trusted.IsTrusted(origin, request))
         {
-            throw new AuthException(AuthErrors.InvalidOrigin);
+            throw new AuthException(RequestErrors.InvalidOrigin);
         }
     }
 

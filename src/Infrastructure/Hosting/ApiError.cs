@@ -3,8 +3,8 @@ using FluentValidation.Results;
 namespace TodoClean.Infrastructure.Hosting;
 
 /// <summary>
-/// What went wrong, decided once by <see cref="ApiExceptionHandler"/> and written by whichever
-/// <see cref="IApiErrorWriter"/> speaks the client's dialect (RFC 9457 by default, Better Auth on the gateway).
+/// What went wrong, decided once (<see cref="ApiErrors"/>) and written by <see cref="ApiErrorResponse"/> in the client's
+/// dialect: RFC 9457 problem details by default, Better Auth's <c>{message, code}</c> under the gateway's <c>/api/auth</c>.
 /// </summary>
 public sealed record ApiError(int Status, string Title, string Detail, string Code)
 {

@@ -119,9 +119,9 @@ public static class HostDefaults
         app.UseStatusCodePages(async context =>
         {
             var http = context.HttpContext;
-            if (ApiExceptionHandler.ForStatus(http.Response.StatusCode, http.Request.Method) is { } error)
+            if (ApiErrors.ForStatus(http.Response.StatusCode, http.Request.Method) is { } error)
             {
-                await ApiExceptionHandler.WriteAsync(http, error);
+                await ApiErrorResponse.WriteAsync(http, error);
             }
         });
         app.Use(app.Services.GetRequiredService<StoreGate>().InvokeAsync);

@@ -1,24 +1,18 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Serilog;
+using TodoClean.Infrastructure.Hosting;
 
 namespace TodoClean.Infrastructure.Security;
 
 /// <summary>What the API does around JwtBearer's own checks: stricter claims, quiet logs, RFC 9457 answers.</summary>
 internal static class JwtBearerEventHandlers
 {
-    public const string UnauthorizedDetail = "The access token is missing, expired or invalid. Sign in again.";
-
     private const string LoggerName = "TodoClean.Authentication";
-
-    // Key ids already reported as "signed with a different secret": one warning each, not one per request.
-    private static readonly ConcurrentDictionary<string, bool> ReportedForeignKeys = new();
 
     /// <summary>
     /// Reads the token from the <c>Authorization</c> header only (never a query string or cookie) and turns away
@@ -34,7 +28,7 @@ internal static class JwtBearerEventHandlers
 
         if (JwtPreValidator.Check(token) is { } problem)
         {
-            context.Fail($"Malformed token ({problem}).");
+            context.Fail(new MalformedTokenException(problem));
             return Task.CompletedTask;
         }
 
@@ -82,19 +76,15 @@ internal static class JwtBearerEventHandlers
         return Task.CompletedTask;
     }
 
-    /// <summary>Warns once per foreign key id when the token was signed with another secret.</summary>
+    /// <summary>A refused token signed with a key we do not hold feeds the mismatch diagnosis (<see cref="ForeignKeyDiagnosis"/>).</summary>
     private static void ReportForeignKey(HttpContext httpContext)
     {
         var services = httpContext.RequestServices;
         var ourKeyId = services.GetRequiredService<JwtSigningKey>().KeyId;
-        var tokenKeyId = TryReadBearer(httpContext.Request, out var token) ? JwtPreValidator.ReadKeyId(token) : null;
-        if (tokenKeyId is not null && tokenKeyId != ourKeyId
-            && ReportedForeignKeys.Count < 64 && ReportedForeignKeys.TryAdd(tokenKeyId, true))
+        if (TryReadBearer(httpContext.Request, out var token) && JwtPreValidator.ReadKeyId(token) is { } tokenKeyId
+            && tokenKeyId != ourKeyId)
         {
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerName).LogWarning(
-                "A JWT was signed with a different secret (token key {TokenKeyId}, ours {OurKeyId}): " +
-                "check that FRONTEND_JWT_SECRET and BACKEND_JWT_SECRET hold the same value",
-                tokenKeyId, ourKeyId);
+            services.GetRequiredService<ForeignKeyDiagnosis>().Record(tokenKeyId, ourKeyId);
         }
     }
 
@@ -114,37 +104,22 @@ internal static class JwtBearerEventHandlers
                 context.Request.Method, context.Request.Path.Value, context.HttpContext.Connection.RemoteIpAddress, reason);
         }
 
-        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        context.Response.Headers.WWWAuthenticate = tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer";
-        await WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Unauthorized", UnauthorizedDetail);
+        await ApiErrorResponse.WriteAsync(context.HttpContext, ApiErrors.Unauthorized(tokenSent));
     }
 
-    public static Task WriteForbiddenProblemAsync(ForbiddenContext context)
-    {
-        context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        return WriteProblemAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden", "You may not do this.");
-    }
-
-    private static async Task WriteProblemAsync(HttpContext httpContext, int status, string title, string detail)
-    {
-        var problems = httpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        });
-    }
+    public static Task WriteForbiddenProblemAsync(ForbiddenContext context) =>
+        ApiErrorResponse.WriteAsync(context.HttpContext, ApiErrors.Forbidden).AsTask();
 
     /// <summary>A failure's kind without library codes or token content (IDX messages can echo token parts).</summary>
     private static string Describe(Exception failure) => failure switch
     {
+        MalformedTokenException => failure.Message,
         SecurityTokenExpiredException => "expired",
         SecurityTokenNotYetValidException => "not yet valid",
         SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "bad signature",
         SecurityTokenInvalidAudienceException => "wrong audience",
         SecurityTokenInvalidIssuerException => "wrong issuer",
         SecurityTokenInvalidAlgorithmException => "algorithm not allowed",
-        _ when failure.Message.StartsWith("Malformed token", StringComparison.Ordinal) => failure.Message,
         _ => failure.GetType().Name,
     };
 

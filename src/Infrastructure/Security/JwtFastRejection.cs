@@ -33,8 +33,9 @@ internal static class JwtFastRejection
             return new SecurityTokenInvalidSignatureException("The token's signature does not match the shared secret.");
         }
 
+        // Compared as "expires < now - skew": adding the skew to an expiry near the end of the calendar would overflow.
         return ExpiredAt(signingInput[(signingInput.IndexOf('.') + 1)..]) is { } expires
-               && expires + parameters.ClockSkew < utcNow
+               && expires < utcNow - parameters.ClockSkew
             ? new SecurityTokenExpiredException("The token has expired.") { Expires = expires }
             : null;
     }

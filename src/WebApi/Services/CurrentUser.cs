@@ -1,3 +1,4 @@
+using TodoClean.Application.Common.Exceptions;
 using TodoClean.Application.Common.Interfaces;
 
 namespace TodoClean.WebApi.Services;
@@ -5,7 +6,7 @@ namespace TodoClean.WebApi.Services;
 /// <summary>The caller as the validated JWT describes them (inbound claims are not renamed: <c>sub</c> stays <c>sub</c>).</summary>
 internal sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
-    public string Id => Claim("sub") ?? throw new UnauthorizedAccessException("The request has no authenticated user.");
+    public string Id => Claim("sub") ?? throw new UnauthenticatedException();
 
     public string Email => Claim("email") ?? string.Empty;
 

@@ -2,7 +2,7 @@ using TodoClean.Application.Common.Exceptions;
 
 namespace TodoClean.Application.Auth.Common;
 
-/// <summary>The Better Auth error codes and messages this gateway produces (see better-auth-protocol.md §8).</summary>
+/// <summary>The Better Auth error codes and messages the auth use cases produce (docs/better-auth-protocol.md §8).</summary>
 public static class AuthErrors
 {
     public static readonly AuthError Unauthorized = new("UNAUTHORIZED", "Unauthorized", AuthErrorKind.Unauthorized);
@@ -25,23 +25,6 @@ public static class AuthErrors
 
     /// <summary>Better Auth sends this one without a code.</summary>
     public static readonly AuthError NoFieldsToUpdate = new(string.Empty, "No fields to update", AuthErrorKind.BadRequest);
-
-    public static readonly AuthError MissingOrNullOrigin =
-        new("MISSING_OR_NULL_ORIGIN", "Missing or null Origin", AuthErrorKind.Forbidden);
-
-    public static readonly AuthError InvalidOrigin = new("INVALID_ORIGIN", "Invalid origin", AuthErrorKind.Forbidden);
-
-    public static readonly AuthError InvalidCallbackUrl = new("INVALID_CALLBACK_URL", "Invalid callbackURL", AuthErrorKind.Forbidden);
-
-    public static readonly AuthError CrossSiteNavigationLoginBlocked = new(
-        "CROSS_SITE_NAVIGATION_LOGIN_BLOCKED",
-        "Cross-site navigation login blocked. This request appears to be a CSRF attack.",
-        AuthErrorKind.Forbidden);
-
-    public static readonly AuthError MethodNotAllowedDeferSessionRequired = new(
-        "METHOD_NOT_ALLOWED_DEFER_SESSION_REQUIRED",
-        "POST method requires deferSessionRefresh to be enabled in session config",
-        AuthErrorKind.MethodNotAllowed);
 
     public const string InvalidEmailCode = "INVALID_EMAIL";
     public const string PasswordTooShortCode = "PASSWORD_TOO_SHORT";

@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.Extensions.Logging;
-using TodoClean.Application.Common.Exceptions;
 using TodoClean.Domain.Exceptions;
 
 namespace TodoClean.Application.Common.Behaviours;
@@ -25,8 +24,7 @@ public sealed class UnhandledExceptionBehaviour<TMessage, TResponse>(
         }
     }
 
-    private static bool IsExpected(Exception ex, CancellationToken cancellationToken) => ex
-        is ValidationException or NotFoundException or PreconditionFailedException or AuthException or DomainException
-            or TooManyRequestsException
-        || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested);
+    /// <summary>A refusal (the caller is told why) or the caller's own cancellation: not a fault.</summary>
+    private static bool IsExpected(Exception ex, CancellationToken cancellationToken) =>
+        ex is RefusedException || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested);
 }

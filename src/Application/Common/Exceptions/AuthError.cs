@@ -7,7 +7,6 @@ public enum AuthErrorKind
     Unauthorized,
     Forbidden,
     Unprocessable,
-    MethodNotAllowed,
 }
 
 /// <summary>A Better Auth error: a stable machine code and a human message.</summary>

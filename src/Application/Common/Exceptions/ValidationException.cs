@@ -1,9 +1,10 @@
 using FluentValidation.Results;
+using TodoClean.Domain.Exceptions;
 
 namespace TodoClean.Application.Common.Exceptions;
 
 /// <summary>One or more fields of a request are invalid. Errors are keyed by camelCase field name.</summary>
-public sealed class ValidationException : Exception
+public sealed class ValidationException : RefusedException
 {
     public ValidationException(IEnumerable<ValidationFailure> failures)
         : base("One or more validation errors occurred.")

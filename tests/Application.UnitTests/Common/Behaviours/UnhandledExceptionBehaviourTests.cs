@@ -44,7 +44,7 @@ public sealed class UnhandledExceptionBehaviourTests
         Exception refusal = kind switch
         {
             "validation" => new ValidationException([new ValidationFailure("Title", "Title must not be empty.")]),
-            "not-found" => new NotFoundException("TodoItem", Query.Id),
+            "not-found" => new NotFoundException("todo"),
             "precondition" => new PreconditionFailedException("stale"),
             "auth" => new AuthException(AuthErrors.Unauthorized),
             _ => new DomainException("title", "Title must not be empty."),

@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TodoClean.Application.Common.Exceptions;
 using TodoClean.Application.Common.Interfaces;
-using TodoClean.Domain.TodoItems;
 
 namespace TodoClean.Application.TodoItems.Commands.DeleteTodoItem;
 
@@ -15,6 +14,6 @@ internal sealed class DeleteTodoItemCommandHandler(ITodoDbContext db, ICurrentUs
         var deleted = await db.TodoItems
             .Where(t => t.Id == command.Id && t.OwnerId == ownerId)
             .ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? throw new NotFoundException(nameof(TodoItem), command.Id) : Unit.Value;
+        return deleted == 0 ? throw new NotFoundException("todo") : Unit.Value;
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using TodoClean.Application.Common.Exceptions;
 using TodoClean.Application.Common.Interfaces;
 using TodoClean.Application.TodoItems.Common;
-using TodoClean.Domain.TodoItems;
 
 namespace TodoClean.Application.TodoItems.Commands.UpdateTodoItem;
 
@@ -16,7 +15,7 @@ internal sealed class UpdateTodoItemCommandHandler(
     {
         var ownerId = currentUser.Id;
         var item = await db.TodoItems.FirstOrDefaultAsync(t => t.Id == command.Id && t.OwnerId == ownerId, cancellationToken)
-            ?? throw new NotFoundException(nameof(TodoItem), command.Id);
+            ?? throw new NotFoundException("todo");
 
         if (command.ExpectedVersion is { } expected && expected != item.Version)
         {

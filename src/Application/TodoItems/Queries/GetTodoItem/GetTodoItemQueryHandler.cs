@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using TodoClean.Application.Common.Exceptions;
 using TodoClean.Application.Common.Interfaces;
 using TodoClean.Application.TodoItems.Common;
-using TodoClean.Domain.TodoItems;
 
 namespace TodoClean.Application.TodoItems.Queries.GetTodoItem;
 
@@ -19,6 +18,6 @@ internal sealed class GetTodoItemQueryHandler(ITodoDbContext db, ICurrentUser cu
                 .Where(t => t.Id == query.Id && t.OwnerId == ownerId)
                 .ProjectTo<TodoItemDto>(mapper.ConfigurationProvider)
                 .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException(nameof(TodoItem), query.Id);
+            ?? throw new NotFoundException("todo");
     }
 }

@@ -51,6 +51,6 @@ public sealed class GetTodoItemQueryHandlerTests : HandlerTestBase
 
         var act = () => SendAsync(new GetTodoItemQuery(theirs.Id));
 
-        (await act.Should().ThrowAsync<NotFoundException>()).Which.Resource.Should().Be(nameof(TodoItem));
+        (await act.Should().ThrowAsync<NotFoundException>()).Which.Message.Should().Be("The todo was not found.");
     }
 }
