@@ -8,7 +8,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Configuration
     .AddEnvironmentAlias("FRONTEND_JWT_SECRET", "Jwt:Secret")
     .AddEnvironmentAlias("BETTER_AUTH_SECRET", "Auth:Secret");
-if (StartupCheck.JwtSecretProblem(builder.Configuration, "FRONTEND_JWT_SECRET") is { } problem)
+if ((StartupCheck.JwtSecretProblem(builder.Configuration, "FRONTEND_JWT_SECRET")
+     ?? StartupCheck.CookieSecretProblem(builder.Configuration)) is { } problem)
 {
     return StartupCheck.Refuse("AuthGateway", problem);
 }

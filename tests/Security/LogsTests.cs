@@ -5,7 +5,7 @@ using TodoClean.TestCommon;
 
 namespace TodoClean.Security.Tests;
 
-/// <summary>SECURITY.md § Secrets and configuration (logs line): no credentials in logs, no forged lines, every auth event traceable.</summary>
+/// <summary>Logs: no credentials in logs, no forged lines, every auth event traceable, no warning an anonymous caller can flood.</summary>
 [Collection(SecurityHostsCollection.Name)]
 public sealed partial class LogsTests(SecurityHostsFixture hosts)
 {
@@ -149,6 +149,26 @@ public sealed partial class LogsTests(SecurityHostsFixture hosts)
             LinesWith(logged, id, "401").Should().ContainSingle("one line per refused request:\n{0}", logged)
                 .Which.Should().Contain($"\"AuthFailure\": \"{reason}", $"the line names why the request ({why}) was refused");
         }
+    }
+
+    [Fact]
+    public async Task Logs_TokensWithMadeUpKeyIds_CannotFloodTheSecretMismatchWarning()
+    {
+        var host = hosts.ApiHost;
+        var mark = host.Output.Length;
+
+        for (var i = 0; i < 100; i++)
+        {
+            var forged = JwtForge.Create(
+                new Dictionary<string, object> { ["sub"] = Claims.NewUserId() }, secret: TestSecrets.OtherJwtSecret,
+                extraHeader: new Dictionary<string, object> { ["kid"] = $"forged-{i}" });
+            (await hosts.Api.SendAsync(HttpMethod.Get, "/api/todos", forged)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        }
+
+        var logged = await host.WaitForOutputAsync(mark, o => LinesWith(o, "WRN", "key").Count > 1);
+        LinesWith(logged, "WRN", "key").Should().HaveCountLessThanOrEqualTo(1,
+            "100 anonymous tokens with made-up key ids give at most one mismatch warning (then a summary a minute), " +
+            "so neither a flood nor an exhausted list can hide a real mismatch:\n" + logged);
     }
 
     /// <summary>Requests the API refuses with 401: what is wrong, the bearer token sent (none), the reason it logs.</summary>

@@ -8,7 +8,7 @@ using TodoClean.TestCommon;
 
 namespace TodoClean.Security.Tests;
 
-/// <summary>SECURITY.md § Secrets and configuration: refusing bad secrets, mismatched secrets, nothing secret committed.</summary>
+/// <summary>Secrets and configuration: refusing bad secrets, mismatched secrets, nothing secret committed.</summary>
 public sealed class SecretsAndConfigurationTests : IDisposable
 {
     private readonly TemporaryDirectory _directory = new("todoclean-security-secrets");
@@ -51,6 +51,29 @@ public sealed class SecretsAndConfigurationTests : IDisposable
         {
             process.Output.Should().NotContain(secret, "the value is never printed");
         }
+    }
+
+    [Theory]
+    [InlineData("BETTER_AUTH_SECRET", "short-cookie-secret", "short")]
+    [InlineData("BETTER_AUTH_SECRET", "changeme-changeme-changeme-changeme-changeme", "placeholder")]
+    [InlineData("BETTER_AUTH_SECRET", "0000000000000000000000000000000000000000", "one repeated character")]
+    [InlineData("Auth__Secret", "better-auth-secret-123", "short, via Auth__Secret")]
+    public async Task Secrets_UnusableCookieSigningSecret_GatewayRefusesToStartWithOneClearLine(string variable, string secret, string why)
+    {
+        await using var process = HostProcess.Start(RunningHost.GatewayAssembly, new Dictionary<string, string?>
+        {
+            ["FRONTEND_JWT_SECRET"] = TestSecrets.JwtSecret,
+            [variable] = secret,
+            ["ConnectionStrings__Auth"] = $"Data Source={_directory.File("auth.db")}",
+        });
+
+        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(20));
+
+        exitCode.Should().NotBe(0, why);
+        var lines = process.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        lines.Should().ContainSingle($"one clear line ({why}), got:\n{process.Output}");
+        lines[0].Should().Contain("BETTER_AUTH_SECRET", "the line names the setting");
+        process.Output.Should().NotContain(secret, "the value is never printed").And.NotContain("   at ");
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using TodoClean.TestCommon;
 
 namespace TodoClean.Security.Tests;
 
-/// <summary>SECURITY.md § Sessions and cookies (AuthGateway): session tokens, cookies, ending sessions, CSRF and CORS.</summary>
+/// <summary>Sessions and cookies on the gateway: session tokens, cookies, ending sessions, CSRF, redirects and CORS.</summary>
 [Collection(SecurityHostsCollection.Name)]
 public sealed partial class SessionsAndCookiesTests(SecurityHostsFixture hosts)
 {
@@ -418,7 +418,15 @@ public sealed partial class SessionsAndCookiesTests(SecurityHostsFixture hosts)
     [InlineData("/\\evil.example/phish")]
     [InlineData("javascript:alert(1)")]
     [InlineData("http://127.0.0.1.evil.example/")]
-    public async Task CallbackUrl_UntrustedTarget_IsRefused(string callbackUrl)
+    [InlineData("/\t/evil.example/phish")]
+    [InlineData("/\r\n/evil.example/phish")]
+    [InlineData("/\n")]
+    [InlineData("/\u0085/evil.example")]
+    [InlineData("/%2F/evil.example/phish")]
+    [InlineData("/%5cevil.example/phish")]
+    [InlineData("/café")]
+    [InlineData("/welcome\u2028")]
+    public async Task CallbackUrl_UntrustedTarget_IsRefusedBeforeAnythingIsStored(string callbackUrl)
     {
         var user = await Accounts.SignUpAsync(Gateway);
         var email = Accounts.NewEmail();
@@ -435,6 +443,10 @@ public sealed partial class SessionsAndCookiesTests(SecurityHostsFixture hosts)
         await signUp.ShouldBeAuthErrorAsync(HttpStatusCode.Forbidden, "INVALID_CALLBACK_URL", $"sign-up {callbackUrl}");
         signIn.Headers.Location.Should().BeNull();
         signIn.SetCookies().Should().BeEmpty();
+        Store.Scalar(hosts.GatewayHost.StorePath, "SELECT COUNT(*) FROM sessions WHERE \"UserId\" = $p0", user.Id)
+            .Should().Be(1L, "only the sign-up's session exists: a refused callback stores no session nobody holds");
+        Store.Scalar(hosts.GatewayHost.StorePath, "SELECT COUNT(*) FROM users WHERE \"Email\" = $p0", email)
+            .Should().Be(0L, "a refused callback creates no account");
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using TodoClean.TestCommon;
 
 namespace TodoClean.Security.Tests;
 
-/// <summary>SECURITY.md § Tokens (WebApi): what the API accepts as a bearer JWT, and how it refuses everything else.</summary>
+/// <summary>Tokens on the API: what it accepts as a bearer JWT, and how it refuses everything else.</summary>
 [Collection(SecurityHostsCollection.Name)]
 public sealed class TokensTests(SecurityHostsFixture hosts)
 {
@@ -160,6 +160,35 @@ public sealed class TokensTests(SecurityHostsFixture hosts)
         var payload = Claims.Payload(null, ("iat", now - 910), ("nbf", now - 910), ("exp", now - 10));
 
         await ShouldBeAcceptedAsync(Claims.Sign(Claims.Hs256Header, payload), "expired 10 s ago: within the skew");
+    }
+
+    [Theory]
+    [InlineData("€&<>'\"+", "non-ASCII and HTML-sensitive characters")]
+    [InlineData("\u0001", "control characters")]
+    public async Task Tokens_LargestProfileTheGatewayAccepts_StillMakesATokenTheApiAccepts(string unit, string why)
+    {
+        static string Fill(string prefix, string unit, int length) =>
+            (prefix + string.Concat(Enumerable.Repeat(unit, length)))[..length];
+        var user = await Accounts.SignUpAsync(Gateway, name: Fill(string.Empty, unit, 100));
+        var update = await Gateway.SendAsync(HttpMethod.Post, "/api/auth/update-user", user.SessionToken,
+            new { image = Fill("https://img.example/", unit, 2048) });
+        update.StatusCode.Should().Be(HttpStatusCode.OK, await update.Content.ReadAsStringAsync());
+
+        var jwt = await Accounts.MintJwtAsync(Gateway, user.SessionToken);
+
+        var me = await Api.SendAsync(HttpMethod.Get, "/api/me", jwt);
+        me.StatusCode.Should().Be(HttpStatusCode.OK,
+            $"a name and image at their length limits ({why}) make a {jwt.Length}-character token the API must still accept");
+    }
+
+    [Theory]
+    [InlineData(253_402_300_799L, "the last second of year 9999")]
+    [InlineData(253_402_300_780L, "19 s before the end of year 9999, within the skew")]
+    public async Task Tokens_ExpiryAtTheEndOfTheCalendar_IsAcceptedNeverA500(long exp, string why)
+    {
+        var payload = Claims.Payload(null, ("exp", exp));
+
+        await ShouldBeAcceptedAsync(Claims.Sign(Claims.Hs256Header, payload), $"a correctly signed token that expires at {why}");
     }
 
     [Fact]

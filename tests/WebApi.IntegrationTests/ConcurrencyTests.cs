@@ -35,7 +35,7 @@ public abstract class ConcurrencyTests(ApiFactory factory)
         var path = $"/api/todos/{todo.GetProperty("id").GetString()}";
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            client.PutJsonAsync(path, new { title = $"edit {i}" })));
+            client.PutJsonAsync(path, new { title = $"edit {i}", isDone = false })));
 
         responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK || r.StatusCode == HttpStatusCode.PreconditionFailed);
         var accepted = new List<JsonElement>();
@@ -60,7 +60,7 @@ public abstract class ConcurrencyTests(ApiFactory factory)
         var etag = $"\"{todo.GetProperty("version").GetString()}\"";
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            client.PutJsonAsync(path, new { title = $"edit {i}" }, ifMatch: etag)));
+            client.PutJsonAsync(path, new { title = $"edit {i}", isDone = false }, ifMatch: etag)));
 
         responses.Count(r => r.StatusCode == HttpStatusCode.OK).Should().Be(1);
         responses.Count(r => r.StatusCode == HttpStatusCode.PreconditionFailed).Should().Be(19);

@@ -132,6 +132,7 @@ public abstract class ListTodoItemsTests(ApiFactory factory)
         var response = await client.GetAsync("/api/todos?page=abc");
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await response.Content.ReadAsStringAsync()).Should().Contain("page");
+        (await response.JsonAsync()).GetProperty("errors").GetProperty("page")[0].GetString()
+            .Should().Be("page must be a whole number.");
     }
 }

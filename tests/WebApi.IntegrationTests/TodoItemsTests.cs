@@ -118,8 +118,8 @@ public abstract class TodoItemsTests(ApiFactory factory)
         var path = $"/api/todos/{todo.GetProperty("id").GetString()}";
         var etag = $"\"{todo.GetProperty("version").GetString()}\"";
 
-        var first = await client.PutJsonAsync(path, new { title = "edit from tab 1" }, ifMatch: etag);
-        var second = await client.PutJsonAsync(path, new { title = "edit from tab 2" }, ifMatch: etag);
+        var first = await client.PutJsonAsync(path, new { title = "edit from tab 1", isDone = false }, ifMatch: etag);
+        var second = await client.PutJsonAsync(path, new { title = "edit from tab 2", isDone = false }, ifMatch: etag);
 
         first.StatusCode.Should().Be(HttpStatusCode.OK);
         second.StatusCode.Should().Be(HttpStatusCode.PreconditionFailed);
@@ -128,12 +128,45 @@ public abstract class TodoItemsTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task Update_WhenIfMatchIsAWeakTagOfTheCurrentVersion_ShouldReturn412AndChangeNothing()
+    {
+        var client = factory.CreateUserClient();
+        var todo = await client.CreateTodoAsync(new { title = "v1" });
+        var path = $"/api/todos/{todo.GetProperty("id").GetString()}";
+
+        var response = await client.PutJsonAsync(
+            path, new { title = "weakly matched", isDone = false }, ifMatch: $"W/\"{todo.GetProperty("version").GetString()}\"");
+
+        response.StatusCode.Should().Be(HttpStatusCode.PreconditionFailed, "If-Match compares entity tags strongly");
+        (await (await client.GetAsync(path)).JsonAsync()).GetProperty("title").GetString().Should().Be("v1");
+    }
+
+    [Theory]
+    [InlineData("{\"title\":\"x\",\"isDone\":null}", "null")]
+    [InlineData("{\"title\":\"x\"}", "missing")]
+    public async Task Update_WhenIsDoneIsNullOrMissing_ShouldReturn400NamingTheFieldAndChangeNothing(string body, string why)
+    {
+        var client = factory.CreateUserClient();
+        var todo = await client.CreateTodoAsync(new { title = "v1" });
+        var path = $"/api/todos/{todo.GetProperty("id").GetString()}";
+        (await client.PutJsonAsync(path, new { title = "v1", isDone = true })).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var response = await client.SendRawAsync(HttpMethod.Put, path, body);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, $"isDone {why} is not false");
+        (await response.JsonAsync()).GetProperty("errors").TryGetProperty("isDone", out _).Should().BeTrue();
+        var stored = await (await client.GetAsync(path)).JsonAsync();
+        stored.GetProperty("isDone").GetBoolean().Should().BeTrue();
+        stored.GetProperty("title").GetString().Should().Be("v1");
+    }
+
+    [Fact]
     public async Task Update_WhenIfMatchIsGarbage_ShouldReturn412()
     {
         var client = factory.CreateUserClient();
         var todo = await client.CreateTodoAsync(new { title = "v1" });
 
-        var response = await client.PutJsonAsync($"/api/todos/{todo.GetProperty("id").GetString()}", new { title = "x" }, ifMatch: "\"abc\"");
+        var response = await client.PutJsonAsync($"/api/todos/{todo.GetProperty("id").GetString()}", new { title = "x", isDone = false }, ifMatch: "\"abc\"");
 
         response.StatusCode.Should().Be(HttpStatusCode.PreconditionFailed);
     }
@@ -161,7 +194,7 @@ public abstract class TodoItemsTests(ApiFactory factory)
         var path = $"/api/todos/{todo.GetProperty("id").GetString()}";
 
         (await stranger.GetAsync(path)).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await stranger.PutJsonAsync(path, new { title = "hijacked" })).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await stranger.PutJsonAsync(path, new { title = "hijacked", isDone = false })).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await stranger.DeleteAsync(path)).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await (await owner.GetAsync(path)).JsonAsync()).GetProperty("title").GetString().Should().Be("private");
     }

@@ -29,7 +29,11 @@ public sealed class TrustedOrigins
         return string.Equals(normalized, own, StringComparison.OrdinalIgnoreCase) || _configured.Contains(normalized);
     }
 
-    /// <summary>A redirect target is fine when it is a same-site path or an absolute URL on a trusted origin.</summary>
+    /// <summary>
+    /// A redirect target is fine when it is a safe same-site path or an absolute http(s) URL on a trusted origin. It is
+    /// echoed back in <c>Location</c> and in JSON, so it must be printable ASCII: browsers drop tabs and line breaks from
+    /// URLs (<c>/\t/evil.example</c> would become <c>//evil.example</c>), and a header cannot carry the rest.
+    /// </summary>
     public bool IsAllowedRedirect(string? url, HttpRequest request)
     {
         if (string.IsNullOrEmpty(url))
@@ -37,15 +41,43 @@ public sealed class TrustedOrigins
             return true;
         }
 
-        if (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal))
+        if (url.Any(c => c is < '\u0020' or > '\u007e'))
         {
-            return true;
+            return false;
+        }
+
+        if (url.StartsWith('/'))
+        {
+            return IsSafeRelativePath(url);
         }
 
         return Uri.TryCreate(url, UriKind.Absolute, out var uri)
                && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
                && IsTrusted(uri.GetLeftPart(UriPartial.Authority), request);
     }
+
+    /// <summary>
+    /// Better Auth's rule for a root-relative target: not protocol-relative (<c>//</c>), no backslash anywhere, no encoded
+    /// slash or backslash in the path, and it must still name this site once a URL parser has resolved it.
+    /// </summary>
+    private static bool IsSafeRelativePath(string url)
+    {
+        if (url.StartsWith("//", StringComparison.Ordinal) || url.Contains('\\', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var pathEnd = url.IndexOfAny(['?', '#']);
+        var path = pathEnd < 0 ? url : url[..pathEnd];
+        if (path.Contains("%2f", StringComparison.OrdinalIgnoreCase) || path.Contains("%5c", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return Uri.TryCreate(RelativeBase, url, out var resolved) && resolved.Authority == RelativeBase.Authority;
+    }
+
+    private static readonly Uri RelativeBase = new("https://relative.invalid/");
 
     private static string? OriginOf(string? value) =>
         !string.IsNullOrWhiteSpace(value) && value != "null" && Uri.TryCreate(value, UriKind.Absolute, out var uri)

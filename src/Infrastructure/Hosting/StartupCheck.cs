@@ -8,7 +8,16 @@ public static class StartupCheck
 {
     /// <summary>Null when the JWT secret is usable; otherwise the one line to print.</summary>
     public static string? JwtSecretProblem(IConfiguration configuration, string environmentVariable) =>
-        JwtSecretRules.Check(configuration[$"{JwtOptions.SectionName}:Secret"], $"{environmentVariable} (or Jwt__Secret)");
+        SecretRules.Check(configuration[$"{JwtOptions.SectionName}:Secret"], $"{environmentVariable} (or Jwt__Secret)");
+
+    /// <summary>
+    /// Null when <c>Auth:Secret</c> (<c>BETTER_AUTH_SECRET</c>), the cookie-signing key, is unset (a key is then derived
+    /// from the JWT secret) or usable; otherwise the one line to print. It is held to the same rules as the JWT secret.
+    /// </summary>
+    public static string? CookieSecretProblem(IConfiguration configuration) =>
+        configuration["Auth:Secret"] is { Length: > 0 } secret
+            ? SecretRules.Check(secret, "BETTER_AUTH_SECRET (or Auth__Secret)", "cookie-signing secret")
+            : null;
 
     /// <summary>Writes <paramref name="problem"/> as the one fatal line and returns the process exit code.</summary>
     public static int Refuse(string hostName, string problem)

@@ -12,7 +12,8 @@ internal sealed class ForeignKeyDiagnosis(TimeProvider timeProvider, ILogger<For
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
-    // Distinct key ids counted per interval; a flood of made-up ids beyond this is still counted, under the first ones.
+    // Key ids tracked per interval (Misra-Gries "frequent items"): any id behind more than 1/32 of the refused tokens is
+    // among them however many made-up ids arrive, in bounded memory.
     private const int MaxTrackedKeyIds = 32;
 
     private readonly Lock _lock = new();
@@ -27,25 +28,43 @@ internal sealed class ForeignKeyDiagnosis(TimeProvider timeProvider, ILogger<For
         lock (_lock)
         {
             _count++;
-            if (_byKeyId.TryGetValue(tokenKeyId, out var seen) || _byKeyId.Count < MaxTrackedKeyIds)
-            {
-                _byKeyId[tokenKeyId] = seen + 1;
-            }
+            Track(tokenKeyId);
 
             if (now < _nextReport)
             {
                 return;
             }
 
-            var (mostSeen, times) = _byKeyId.MaxBy(pair => pair.Value);
+            var mostSeen = _byKeyId.Count == 0 ? tokenKeyId : _byKeyId.MaxBy(pair => pair.Value).Key;
             logger.LogWarning(
-                "{Count} JWT(s) since the last report were signed with a key this API does not hold (key id seen most: {TokenKeyId}, " +
-                "{Times} time(s); ours: {OurKeyId}): if they come from the gateway, check that FRONTEND_JWT_SECRET and " +
+                "{Count} JWT(s) since the last report were signed with a key this API does not hold (key id seen most: " +
+                "{TokenKeyId}; ours: {OurKeyId}): if they come from the gateway, check that FRONTEND_JWT_SECRET and " +
                 "BACKEND_JWT_SECRET hold the same value",
-                _count, mostSeen, times, ourKeyId);
+                _count, mostSeen, ourKeyId);
             _count = 0;
             _byKeyId.Clear();
             _nextReport = now + Interval;
+        }
+    }
+
+    private void Track(string keyId)
+    {
+        if (_byKeyId.TryGetValue(keyId, out var seen) || _byKeyId.Count < MaxTrackedKeyIds)
+        {
+            _byKeyId[keyId] = seen + 1;
+            return;
+        }
+
+        foreach (var (other, count) in _byKeyId)
+        {
+            if (count == 1)
+            {
+                _byKeyId.Remove(other);
+            }
+            else
+            {
+                _byKeyId[other] = count - 1;
+            }
         }
     }
 }

@@ -7,7 +7,7 @@ internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
     public ValidateOptionsResult Validate(string? name, JwtOptions options)
     {
         var failures = new List<string>();
-        if (JwtSecretRules.Check(options.Secret, "Jwt:Secret") is { } secretProblem)
+        if (SecretRules.Check(options.Secret, "Jwt:Secret") is { } secretProblem)
         {
             failures.Add(secretProblem);
         }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -76,11 +77,18 @@ internal sealed class JwtTokenIssuer : ITokenIssuer
         }
     }
 
+    /// <summary>
+    /// Claims are written as compactly as JSON allows: a profile's <c>&amp;</c>, <c>&lt;</c>, quotes and non-ASCII text go
+    /// out as themselves (UTF-8) instead of six-byte <c>\uXXXX</c> escapes, so the largest profile the gateway accepts
+    /// still makes a token under the API's size limit. A JWT is never embedded in HTML, which is what those escapes are for.
+    /// </summary>
+    private static readonly JavaScriptEncoder ClaimEncoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
     private ReadOnlySpan<byte> WritePayload(TokenSubject subject, DateTime now, DateTime expires)
     {
         var payload = t_payload ??= new ArrayBufferWriter<byte>(512);
         payload.ResetWrittenCount();
-        var writer = t_writer ??= new Utf8JsonWriter(payload);
+        var writer = t_writer ??= new Utf8JsonWriter(payload, new JsonWriterOptions { Encoder = ClaimEncoder });
         writer.Reset(payload);
 
         writer.WriteStartObject();

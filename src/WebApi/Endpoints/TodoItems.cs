@@ -68,8 +68,8 @@ public sealed class TodoItems : IEndpointGroup
         response.Headers.ETag = $"\"{item.Version}\"";
 
     /// <summary>
-    /// <c>"7"</c> or <c>W/"7"</c> → 7; absent or <c>*</c> → unconditional; anything else can match no version, so the
-    /// update fails with 412 as RFC 9110 asks.
+    /// <c>"7"</c> → 7; absent or <c>*</c> → unconditional; anything else can match no version, so the update fails with
+    /// 412 as RFC 9110 asks. That includes a weak tag (<c>W/"7"</c>): <c>If-Match</c> compares strongly (RFC 9110 §13.1.1).
     /// </summary>
     internal static long? ParseIfMatch(string? ifMatch)
     {
@@ -78,7 +78,7 @@ public sealed class TodoItems : IEndpointGroup
             return null;
         }
 
-        return EntityTagHeaderValue.TryParse(ifMatch.Trim(), out var tag)
+        return EntityTagHeaderValue.TryParse(ifMatch.Trim(), out var tag) && !tag.IsWeak
                && long.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? version
             : -1;

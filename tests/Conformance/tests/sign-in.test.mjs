@@ -68,6 +68,14 @@ describe("sign-in/email", () => {
     assert.equal(error.message, "Invalid callbackURL");
   });
 
+  test("relative callbackURL that a browser would read as another host -> 403 INVALID_CALLBACK_URL", async () => {
+    for (const callbackURL of ["/\t/evil.example/x", "/\r\n/evil.example", "/\\evil.example", "//evil.example",
+      "/%2F/evil.example", "/%5Cevil.example"]) {
+      fails(await newAgent().client.signIn.email({ email: account.email, password: PASSWORD, callbackURL }), 403,
+        "INVALID_CALLBACK_URL");
+    }
+  });
+
   test("wrong password and unknown email -> the same 401 INVALID_EMAIL_OR_PASSWORD", async () => {
     const wrong = fails(await newAgent().client.signIn.email({ email: account.email, password: "wrong-password" }), 401,
       "INVALID_EMAIL_OR_PASSWORD");
@@ -86,7 +94,9 @@ describe("sign-in/email", () => {
   });
 
   test("malformed email -> 400 INVALID_EMAIL", async () => {
-    fails(await newAgent().client.signIn.email({ email: "not-an-email", password: PASSWORD }), 400, "INVALID_EMAIL");
+    for (const email of ["not-an-email", "<script>@x.yz", "a..b@example.com", "a@b.c", "a@-b.com"]) {
+      fails(await newAgent().client.signIn.email({ email, password: PASSWORD }), 400, "INVALID_EMAIL");
+    }
   });
 
   test("missing password -> 400 VALIDATION_ERROR naming body.password", async () => {

@@ -29,6 +29,13 @@ internal static partial class CredentialRules
             .WithMessage($"{label} is too long: use at most {MaxPasswordLength} characters.");
     }
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    /// <summary>
+    /// The address rule Better Auth applies (zod's <c>z.email()</c>): dot-separated atoms of letters, digits and
+    /// <c>_'+-</c> before the <c>@</c>, then DNS labels and a top-level domain of at least two letters. No quotes, no
+    /// angle brackets, no IP literals.
+    /// </summary>
+    [GeneratedRegex(
+        @"^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex EmailPattern();
 }

@@ -6,7 +6,7 @@ using TodoClean.Application.Auth.Queries.GetSession;
 using TodoClean.Application.Common.Behaviours;
 using TodoClean.Application.Common.Interfaces;
 using TodoClean.Application.TodoItems.Commands.CreateTodoItem;
-using TodoClean.Application.UnitTests.TestSupport;
+using TodoClean.TestCommon;
 
 namespace TodoClean.Application.UnitTests.Common.Behaviours;
 

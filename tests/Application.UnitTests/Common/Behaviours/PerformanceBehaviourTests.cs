@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using TodoClean.Application.Common.Behaviours;
 using TodoClean.Application.TodoItems.Queries.ListTodoItems;
-using TodoClean.Application.UnitTests.TestSupport;
+using TodoClean.TestCommon;
 
 namespace TodoClean.Application.UnitTests.Common.Behaviours;
 

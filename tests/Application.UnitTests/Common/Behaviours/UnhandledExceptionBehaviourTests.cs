@@ -4,7 +4,7 @@ using TodoClean.Application.Auth.Common;
 using TodoClean.Application.Common.Behaviours;
 using TodoClean.Application.Common.Exceptions;
 using TodoClean.Application.TodoItems.Queries.GetTodoItem;
-using TodoClean.Application.UnitTests.TestSupport;
+using TodoClean.TestCommon;
 using TodoClean.Domain.Exceptions;
 
 namespace TodoClean.Application.UnitTests.Common.Behaviours;

@@ -5,8 +5,8 @@ using TodoClean.Domain.TodoItems;
 namespace TodoClean.Application.TodoItems.Commands.UpdateTodoItem;
 
 /// <summary>
-/// Replace a todo's writable fields. <see cref="IsDone"/> and <see cref="Priority"/> keep their value when omitted;
-/// <see cref="Description"/> and <see cref="DueAt"/> are cleared by null. <see cref="ExpectedVersion"/> (from
+/// Replace a todo's writable fields. <see cref="Title"/> and <see cref="IsDone"/> are required; <see cref="Priority"/>
+/// keeps its value when omitted; <see cref="Description"/> and <see cref="DueAt"/> are cleared by null. <see cref="ExpectedVersion"/> (from
 /// <c>If-Match</c>) makes the update conditional.
 /// </summary>
 public sealed record UpdateTodoItemCommand(

@@ -24,7 +24,7 @@ internal sealed class UpdateTodoItemCommandHandler(
         }
 
         item.Update(
-            command.Title!, command.Description, command.IsDone ?? item.IsDone, command.DueAt,
+            command.Title!, command.Description, command.IsDone!.Value, command.DueAt,
             command.Priority ?? item.Priority, timeProvider.GetUtcNow().UtcDateTime);
         try
         {

@@ -50,9 +50,28 @@ public sealed class SignUpCommandValidatorTests
     }
 
     [Theory]
+    [InlineData("alice@example.com")]
+    [InlineData("Alice.Smith+todo@mail.example.co.uk")]
+    [InlineData("o'brien_x-y@ex-ample.io")]
+    [InlineData("  alice@example.com  ")]
+    public void Validate_WhenEmailIsAnOrdinaryAddress_ShouldPass(string email)
+    {
+        var result = _validator.TestValidate(Command(email: email));
+
+        result.ShouldNotHaveValidationErrorFor(c => c.Email);
+    }
+
+    [Theory]
     [InlineData("alice")]
     [InlineData("alice@example")]
     [InlineData("alice @example.com")]
+    [InlineData("<script>@x.yz")]
+    [InlineData("\"quoted\"@example.com")]
+    [InlineData("alice@example.c")]
+    [InlineData("alice..smith@example.com")]
+    [InlineData(".alice@example.com")]
+    [InlineData("alice@[127.0.0.1]")]
+    [InlineData("al<ice>@example.com")]
     public void Validate_WhenEmailIsMalformed_ShouldFailOnEmail(string email)
     {
         var result = _validator.TestValidate(Command(email: email));

@@ -1,6 +1,7 @@
 using FluentValidation.TestHelper;
 using TodoClean.Application.TodoItems.Commands.UpdateTodoItem;
 using TodoClean.Domain.TodoItems;
+using TodoClean.TestCommon;
 
 namespace TodoClean.Application.UnitTests.TodoItems.Commands.UpdateTodoItem;
 
@@ -10,11 +11,19 @@ public sealed class UpdateTodoItemCommandValidatorTests
     private readonly UpdateTodoItemCommandValidator _validator = new();
 
     [Fact]
-    public void Validate_WhenOnlyTitleIsGiven_ShouldPass()
+    public void Validate_WhenTitleAndIsDoneAreGiven_ShouldPass()
     {
-        var result = _validator.TestValidate(new UpdateTodoItemCommand(Id, "Buy milk", null, null, null, null));
+        var result = _validator.TestValidate(TodoRequests.Update(Id, "Buy milk", isDone: false));
 
         result.ShouldNotHaveAnyValidationErrors();
+    }
+
+    [Fact]
+    public void Validate_WhenIsDoneIsMissing_ShouldFailOnIsDone()
+    {
+        var result = _validator.TestValidate(TodoRequests.Update(Id, isDone: null));
+
+        result.ShouldHaveValidationErrorFor(c => c.IsDone).WithErrorMessage("isDone is required: true or false.");
     }
 
     [Theory]
@@ -23,7 +32,7 @@ public sealed class UpdateTodoItemCommandValidatorTests
     [InlineData("   ")]
     public void Validate_WhenTitleIsBlank_ShouldFailOnTitle(string? title)
     {
-        var result = _validator.TestValidate(new UpdateTodoItemCommand(Id, title, null, null, null, null));
+        var result = _validator.TestValidate(TodoRequests.Update(Id, title));
 
         result.ShouldHaveValidationErrorFor(c => c.Title).WithErrorMessage("Title must not be empty.");
     }
@@ -31,8 +40,7 @@ public sealed class UpdateTodoItemCommandValidatorTests
     [Fact]
     public void Validate_WhenTitleIsTooLong_ShouldFailOnTitle()
     {
-        var result = _validator.TestValidate(
-            new UpdateTodoItemCommand(Id, new string('t', TodoItem.MaxTitleLength + 1), null, null, null, null));
+        var result = _validator.TestValidate(TodoRequests.Update(Id, new string('t', TodoItem.MaxTitleLength + 1)));
 
         result.ShouldHaveValidationErrorFor(c => c.Title);
     }
@@ -41,7 +49,7 @@ public sealed class UpdateTodoItemCommandValidatorTests
     public void Validate_WhenDescriptionIsTooLong_ShouldFailOnDescription()
     {
         var result = _validator.TestValidate(
-            new UpdateTodoItemCommand(Id, "Title", new string('d', TodoItem.MaxDescriptionLength + 1), null, null, null));
+            TodoRequests.Update(Id, description: new string('d', TodoItem.MaxDescriptionLength + 1)));
 
         result.ShouldHaveValidationErrorFor(c => c.Description);
     }
@@ -49,7 +57,7 @@ public sealed class UpdateTodoItemCommandValidatorTests
     [Fact]
     public void Validate_WhenPriorityIsUndefined_ShouldFailOnPriority()
     {
-        var result = _validator.TestValidate(new UpdateTodoItemCommand(Id, "Title", null, null, null, (TodoPriority)(-1)));
+        var result = _validator.TestValidate(TodoRequests.Update(Id, priority: (TodoPriority)(-1)));
 
         result.ShouldHaveValidationErrorFor(c => c.Priority);
     }

@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using Moq;
+using TodoClean.Application.Auth.Commands.ChangePassword;
+using TodoClean.Application.Auth.Common;
+using TodoClean.Application.Common.Exceptions;
+using TodoClean.Application.Common.Security;
+using TodoClean.Application.SubcutaneousTests.TestSupport;
+using TodoClean.Domain.Users;
+
+namespace TodoClean.Application.SubcutaneousTests.Auth.Commands.ChangePassword;
+
+public sealed class ChangePasswordCommandHandlerTests : HandlerTestBase
+{
+    private const string OldPassword = "old password 1";
+    private const string NewPassword = "new password 2";
+
+    [Fact]
+    public async Task Handle_WhenCurrentPasswordIsRight_ShouldStoreTheNewHashAndKeepTheSessions()
+    {
+        var user = await SeedAuthUserAsync(password: OldPassword);
+        var token = await SeedSessionAsync(user.Id);
+        Clock.Advance(TimeSpan.FromHours(1));
+
+        var result = await SendAsync(Command(token, OldPassword, NewPassword, revokeOthers: false));
+
+        result.User.Id.Should().Be(user.Id);
+        result.NewSession.Should().BeNull();
+        await using var db = AuthDb();
+        var account = await db.Accounts.SingleAsync();
+        account.PasswordHash.Should().Be(HashOf(NewPassword));
+        account.UpdatedAt.Should().Be(Now);
+        (await FindSessionAsync(token)).Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Handle_WhenCurrentPasswordIsWrong_ShouldThrowInvalidPasswordAndKeepTheOldHash()
+    {
+        var user = await SeedAuthUserAsync(password: OldPassword);
+        var token = await SeedSessionAsync(user.Id);
+
+        var act = () => SendAsync(Command(token, "not my password", NewPassword, revokeOthers: true));
+
+        (await act.Should().ThrowAsync<AuthException>()).Which.Error.Should().Be(AuthErrors.InvalidPassword);
+        await using var db = AuthDb();
+        (await db.Accounts.SingleAsync()).PasswordHash.Should().Be(HashOf(OldPassword));
+        (await FindSessionAsync(token)).Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Handle_WhenRevokingOtherSessions_ShouldEndEveryOldSessionAndStartAFreshOne()
+    {
+        var user = await SeedAuthUserAsync(password: OldPassword);
+        var token = await SeedSessionAsync(user.Id);
+        var otherDevice = await SeedSessionAsync(user.Id);
+        var stranger = await SeedAuthUserAsync("bob@example.com");
+        var strangersToken = await SeedSessionAsync(stranger.Id);
+
+        var result = await SendAsync(Command(token, OldPassword, NewPassword, revokeOthers: true));
+
+        result.NewSession.Should().NotBeNull();
+        result.NewSession!.Token.Should().NotBe(token).And.NotBe(otherDevice);
+        result.NewSession.Session.UserId.Should().Be(user.Id);
+        (await FindSessionAsync(token)).Should().BeNull();
+        (await FindSessionAsync(otherDevice)).Should().BeNull();
+        (await FindSessionAsync(result.NewSession.Token)).Should().NotBeNull();
+        (await FindSessionAsync(strangersToken)).Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Handle_WhenRevokingFromANotRememberedSession_ShouldStartANotRememberedOne()
+    {
+        var user = await SeedAuthUserAsync(password: OldPassword);
+        var token = await SeedSessionAsync(user.Id, rememberMe: false, lifetime: Sessions.ShortSessionLifetime);
+
+        var result = await SendAsync(Command(token, OldPassword, NewPassword, revokeOthers: true));
+
+        result.NewSession!.RememberMe.Should().BeFalse();
+        result.NewSession.Session.ExpiresAt.Should().Be(Now + Sessions.ShortSessionLifetime);
+    }
+
+    [Fact]
+    public async Task Handle_WhenSessionIsUnknown_ShouldThrowUnauthorizedWithoutCheckingThePassword()
+    {
+        var act = () => SendAsync(Command("not-a-real-session-token", OldPassword, NewPassword, revokeOthers: false));
+
+        (await act.Should().ThrowAsync<AuthException>()).Which.Error.Should().Be(AuthErrors.Unauthorized);
+        PasswordHasher.Verify(
+            h => h.VerifyAsync(It.IsAny<string?>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
+    }
+
+    [Fact]
+    public async Task Handle_WhenUserHasNoCredentialAccount_ShouldThrowCredentialAccountNotFound()
+    {
+        var user = User.Create(SecureIds.NewId(), "social@example.com", "Social", image: null, Now);
+        await using (var db = AuthDb())
+        {
+            db.Users.Add(user);
+            await db.SaveChangesAsync();
+        }
+
+        var token = await SeedSessionAsync(user.Id);
+
+        var act = () => SendAsync(Command(token, OldPassword, NewPassword, revokeOthers: false));
+
+        (await act.Should().ThrowAsync<AuthException>()).Which.Error.Should().Be(AuthErrors.CredentialAccountNotFound);
+    }
+
+    [Fact]
+    public async Task Handle_WhenNewPasswordIsTooShort_ShouldFailValidationWithoutHashing()
+    {
+        var user = await SeedAuthUserAsync(password: OldPassword);
+        var token = await SeedSessionAsync(user.Id);
+
+        var act = () => SendAsync(Command(token, OldPassword, "short", revokeOthers: false));
+
+        var thrown = (await act.Should().ThrowAsync<ValidationException>()).Which;
+        thrown.Errors.Keys.Should().Equal("newPassword");
+        thrown.Failures.Should().ContainSingle().Which.ErrorCode.Should().Be(AuthErrors.PasswordTooShortCode);
+        PasswordHasher.Verify(h => h.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
+    }
+
+    private static ChangePasswordCommand Command(string token, string current, string next, bool revokeOthers) =>
+        new(token, current, next, revokeOthers, ClientInfo.Unknown);
+}

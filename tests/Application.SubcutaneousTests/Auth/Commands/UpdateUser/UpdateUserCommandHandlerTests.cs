@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using TodoClean.Application.Auth.Commands.UpdateUser;
+using TodoClean.Application.Auth.Common;
+using TodoClean.Application.Common.Exceptions;
+using TodoClean.Application.SubcutaneousTests.TestSupport;
+using TodoClean.Domain.Users;
+
+namespace TodoClean.Application.SubcutaneousTests.Auth.Commands.UpdateUser;
+
+public sealed class UpdateUserCommandHandlerTests : HandlerTestBase
+{
+    [Fact]
+    public async Task Handle_WhenNameIsGiven_ShouldStoreItAndReturnTheSameSession()
+    {
+        var user = await SeedAuthUserAsync("alice@example.com", name: "Alice");
+        var token = await SeedSessionAsync(user.Id);
+        Clock.Advance(TimeSpan.FromMinutes(10));
+
+        var result = await SendAsync(new UpdateUserCommand(token, "Alice Cooper", null));
+
+        result.Token.Should().Be(token);
+        result.Session.Token.Should().Be(token);
+        result.User.Name.Should().Be("Alice Cooper");
+        result.User.UpdatedAt.Should().Be(Now);
+        await using var db = AuthDb();
+        var stored = await db.Users.SingleAsync();
+        stored.Name.Should().Be("Alice Cooper");
+        stored.Email.Should().Be("alice@example.com");
+        stored.UpdatedAt.Should().Be(Now);
+    }
+
+    [Fact]
+    public async Task Handle_WhenOnlyImageIsGiven_ShouldKeepTheName()
+    {
+        var user = await SeedAuthUserAsync(name: "Alice");
+        var token = await SeedSessionAsync(user.Id);
+
+        var result = await SendAsync(new UpdateUserCommand(token, null, "https://example.com/a.png"));
+
+        result.User.Name.Should().Be("Alice");
+        result.User.Image.Should().Be("https://example.com/a.png");
+        await using var db = AuthDb();
+        (await db.Users.SingleAsync()).Image.Should().Be("https://example.com/a.png");
+    }
+
+    [Fact]
+    public async Task Handle_WhenEmailIsGiven_ShouldThrowEmailCanNotBeUpdated()
+    {
+        var user = await SeedAuthUserAsync("alice@example.com");
+        var token = await SeedSessionAsync(user.Id);
+
+        var act = () => SendAsync(new UpdateUserCommand(token, "Alice", null, EmailGiven: true));
+
+        (await act.Should().ThrowAsync<AuthException>()).Which.Error.Should().Be(AuthErrors.EmailCanNotBeUpdated);
+        await using var db = AuthDb();
+        (await db.Users.SingleAsync()).Name.Should().Be("Alice");
+    }
+
+    [Fact]
+    public async Task Handle_WhenNothingIsGiven_ShouldThrowNoFieldsToUpdate()
+    {
+        var user = await SeedAuthUserAsync();
+        var token = await SeedSessionAsync(user.Id);
+
+        var act = () => SendAsync(new UpdateUserCommand(token, null, null));
+
+        (await act.Should().ThrowAsync<AuthException>()).Which.Error.Should().Be(AuthErrors.NoFieldsToUpdate);
+    }
+
+    [Fact]
+    public async Task Handle_WhenSessionIsUnknown_ShouldThrowUnauthorized()
+    {
+        await SeedAuthUserAsync();
+
+        var act = () => SendAsync(new UpdateUserCommand("not-a-real-session-token", "Mallory", null));
+
+        (await act.Should().ThrowAsync<AuthException>()).Which.Error.Should().Be(AuthErrors.Unauthorized);
+        await using var db = AuthDb();
+        (await db.Users.SingleAsync()).Name.Should().Be("Alice");
+    }
+
+    [Fact]
+    public async Task Handle_WhenNameIsTooLong_ShouldFailValidationOnName()
+    {
+        var user = await SeedAuthUserAsync();
+        var token = await SeedSessionAsync(user.Id);
+
+        var act = () => SendAsync(new UpdateUserCommand(token, new string('n', User.MaxNameLength + 1), null));
+
+        (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Keys.Should().Equal("name");
+    }
+}

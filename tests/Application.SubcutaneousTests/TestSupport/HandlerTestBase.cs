@@ -1,0 +1,189 @@
+using Mediator;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using TodoClean.Application.Auth.Common;
+using TodoClean.Application.Common.Interfaces;
+using TodoClean.Application.Common.Security;
+using TodoClean.Domain.Sessions;
+using TodoClean.Domain.TodoItems;
+using TodoClean.Domain.Users;
+using TodoClean.Infrastructure.Persistence.Auth;
+using TodoClean.Infrastructure.Persistence.Todos;
+using TodoClean.TestCommon;
+
+namespace TodoClean.Application.SubcutaneousTests.TestSupport;
+
+/// <summary>
+/// The real application pipeline (<c>AddApplication</c>) over the real EF Core stores, each on its own in-memory
+/// SQLite database created by the project's migrations. Ports are test doubles: a settable clock, a password hasher
+/// whose hash of <c>p</c> is <see cref="HashOf"/>(p), a token issuer and the current API caller.
+/// Every <see cref="SendAsync{TResponse}(ICommand{TResponse})"/> runs in its own DI scope, like one HTTP request.
+/// </summary>
+public abstract class HandlerTestBase : IDisposable
+{
+    public const string CallerId = "caller-1";
+
+    private readonly SqliteConnection _authConnection = new("DataSource=:memory:");
+    private readonly SqliteConnection _todoConnection = new("DataSource=:memory:");
+    private readonly ServiceProvider _provider;
+    private (string Id, string Email, string Name) _caller = (CallerId, "caller@example.com", "Caller");
+
+    protected HandlerTestBase()
+    {
+        _authConnection.Open();
+        _todoConnection.Open();
+
+        PasswordHasher
+            .Setup(h => h.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns((string password, CancellationToken _) => ValueTask.FromResult(HashOf(password)));
+        PasswordHasher
+            .Setup(h => h.VerifyAsync(It.IsAny<string?>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns((string? hash, string password, CancellationToken _) =>
+                ValueTask.FromResult(hash == HashOf(password) ? PasswordCheck.Success : PasswordCheck.Failed));
+        TokenIssuer
+            .Setup(i => i.Issue(It.IsAny<TokenSubject>()))
+            .Returns(() => new AccessToken("issued.jwt.token", Now.AddMinutes(15)));
+        CurrentUser.SetupGet(u => u.Id).Returns(() => _caller.Id);
+        CurrentUser.SetupGet(u => u.Email).Returns(() => _caller.Email);
+        CurrentUser.SetupGet(u => u.Name).Returns(() => _caller.Name);
+
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        services.AddApplication();
+        services.AddDbContext<AuthDbContext>(options => options.UseSqlite(_authConnection));
+        services.AddDbContext<TodoDbContext>(options => options.UseSqlite(_todoConnection).AddInterceptors(TodoSaveHook));
+        services.AddScoped<IAuthDbContext>(sp => sp.GetRequiredService<AuthDbContext>());
+        services.AddScoped<ITodoDbContext>(sp => sp.GetRequiredService<TodoDbContext>());
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton(PasswordHasher.Object);
+        services.AddSingleton(TokenIssuer.Object);
+        services.AddScoped(_ => CurrentUser.Object);
+        services.Configure<SessionOptions>(options =>
+        {
+            options.SessionLifetime = Sessions.SessionLifetime;
+            options.SessionUpdateAge = Sessions.SessionUpdateAge;
+            options.FreshAge = Sessions.FreshAge;
+            options.ShortSessionLifetime = Sessions.ShortSessionLifetime;
+        });
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        using var auth = AuthDb();
+        auth.Database.Migrate();
+        using var todos = TodoDb();
+        todos.Database.Migrate();
+    }
+
+    /// <summary>Session lifetimes the application sees; change them before the first send.</summary>
+    protected SessionOptions Sessions { get; } = new()
+    {
+        SessionLifetime = TimeSpan.FromDays(7),
+        SessionUpdateAge = TimeSpan.FromDays(1),
+        FreshAge = TimeSpan.FromDays(1),
+        ShortSessionLifetime = TimeSpan.FromDays(1),
+    };
+
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
+
+    protected DateTime Now => Clock.GetUtcNow().UtcDateTime;
+
+    protected Mock<IPasswordHasher> PasswordHasher { get; } = new();
+
+    protected Mock<ITokenIssuer> TokenIssuer { get; } = new();
+
+    protected Mock<ICurrentUser> CurrentUser { get; } = new();
+
+    protected LogCollector Logs { get; } = new();
+
+    /// <summary>Lets a test run something just before the todo store's next SaveChanges.</summary>
+    protected SaveChangesHook TodoSaveHook { get; } = new();
+
+    /// <summary>What the test password hasher stores for <paramref name="password"/>.</summary>
+    protected static string HashOf(string password) => "hashed:" + password;
+
+    protected async Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command)
+    {
+        await using var scope = _provider.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
+    }
+
+    protected async Task<TResponse> SendAsync<TResponse>(IQuery<TResponse> query)
+    {
+        await using var scope = _provider.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
+    }
+
+    /// <summary>A fresh context on the auth store, for arranging and checking data.</summary>
+    protected AuthDbContext AuthDb() => new(new DbContextOptionsBuilder<AuthDbContext>().UseSqlite(_authConnection).Options);
+
+    /// <summary>A fresh context on the todo store, for arranging and checking data.</summary>
+    protected TodoDbContext TodoDb() => new(new DbContextOptionsBuilder<TodoDbContext>().UseSqlite(_todoConnection).Options);
+
+    /// <summary>Makes the todo API's caller (the JWT subject) somebody else.</summary>
+    protected void ActAs(string id, string email, string name) => _caller = (id, email, name);
+
+    /// <summary>A gateway user with a credential account whose password is <paramref name="password"/>.</summary>
+    protected async Task<User> SeedAuthUserAsync(
+        string email = "alice@example.com", string password = "correct horse battery", string name = "Alice")
+    {
+        await using var db = AuthDb();
+        var user = User.Create(SecureIds.NewId(), email, name, image: null, Now);
+        db.Users.Add(user);
+        db.Accounts.Add(Account.CreateCredential(SecureIds.NewId(), user.Id, HashOf(password), Now));
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    /// <summary>A session for <paramref name="userId"/> starting now; returns its raw bearer token.</summary>
+    protected async Task<string> SeedSessionAsync(string userId, bool rememberMe = true, TimeSpan? lifetime = null)
+    {
+        var token = SecureIds.NewSessionToken();
+        await using var db = AuthDb();
+        db.Sessions.Add(Session.Start(
+            SecureIds.NewId(), SecureIds.HashToken(token), userId, Now, lifetime ?? Sessions.SessionLifetime, rememberMe,
+            "203.0.113.7", "xunit"));
+        await db.SaveChangesAsync();
+        return token;
+    }
+
+    /// <summary>The stored session behind the raw <paramref name="token"/>, or null when there is none.</summary>
+    protected async Task<Session?> FindSessionAsync(string token)
+    {
+        await using var db = AuthDb();
+        var hash = SecureIds.HashToken(token);
+        return await db.Sessions.SingleOrDefaultAsync(s => s.TokenHash == hash);
+    }
+
+    /// <summary>A todo owned by <paramref name="ownerId"/> (mirrored into the todo store if needed), created now.</summary>
+    protected async Task<TodoItem> SeedTodoAsync(
+        string ownerId, string title = "Buy milk", string? description = null, DateTime? dueAt = null, bool isDone = false,
+        TodoPriority priority = TodoPriority.Normal)
+    {
+        await using var db = TodoDb();
+        if (await db.Users.FindAsync(ownerId) is null)
+        {
+            db.Users.Add(User.Create(ownerId, $"{ownerId}@example.com", ownerId, image: null, Now));
+        }
+
+        var item = TodoItem.Create(ownerId, title, description, dueAt, priority, Now);
+        if (isDone)
+        {
+            item.Update(title, description, isDone: true, dueAt, priority, Now);
+        }
+
+        db.TodoItems.Add(item);
+        await db.SaveChangesAsync();
+        return item;
+    }
+
+    public void Dispose()
+    {
+        _provider.Dispose();
+        _authConnection.Dispose();
+        _todoConnection.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
