@@ -1,4 +1,3 @@
-using AutoMapper;
 using BenchmarkDotNet.Attributes;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,8 +41,7 @@ public class ListTodoItemsBenchmarks
         await using var scope = _stores.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var handler = new ListTodoItemsQueryHandler(
-            services.GetRequiredService<ITodoDbContext>(), services.GetRequiredService<ICurrentUser>(),
-            services.GetRequiredService<IMapper>());
+            services.GetRequiredService<ITodoItemQueries>(), services.GetRequiredService<ICurrentUser>());
         return await handler.Handle(Query, CancellationToken.None);
     }
 

@@ -3,7 +3,6 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using TodoClean.Application.Auth.Common;
 using TodoClean.Application.Auth.Queries.GetSession;
-using TodoClean.Application.Common.Interfaces;
 
 namespace TodoClean.Benchmarks;
 
@@ -28,7 +27,7 @@ public class MediatorPipelineBenchmarks
     {
         await using var scope = _stores.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var handler = new GetSessionQueryHandler(services.GetRequiredService<SessionStore>(), services.GetRequiredService<IAuthDbContext>());
+        var handler = new GetSessionQueryHandler(services.GetRequiredService<SessionStore>());
         return await handler.Handle(Query, CancellationToken.None);
     }
 

@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<SessionStore>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddAutoMapper(_ => { }, typeof(DependencyInjection).Assembly);
         services.AddScoped<SessionStore>();
+        services.AddScoped<SessionRenewal>();
         services.AddScoped<UserProvisioner>();
         services.AddOptions<SessionOptions>();
         services.AddSingleton(TimeProvider.System);

@@ -4,8 +4,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
 using SessionOptions = TodoClean.Application.Auth.Common.SessionOptions;
+using TodoClean.Application.Auth.Common;
 using TodoClean.Application.Common.Interfaces;
+using TodoClean.Application.TodoItems.Common;
+using TodoClean.Application.Users.Common;
 using TodoClean.Infrastructure.Hosting;
 using TodoClean.Infrastructure.Persistence.Auth;
 using TodoClean.Infrastructure.Persistence.Common;
@@ -20,8 +24,7 @@ public static class DependencyInjection
     public static IServiceCollection AddAuthInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddShared(configuration);
-        services.AddStore<AuthDbContext, PostgresAuthDbContext>(configuration, "Auth", "Data Source=data/auth.db");
-        services.AddScoped<IAuthDbContext>(sp => sp.GetRequiredService<AuthDbContext>());
+        services.AddAuthStore(configuration);
         services.AddHealthChecks().AddDbContextCheck<AuthDbContext>("auth-store");
 
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
@@ -37,6 +40,8 @@ public static class DependencyInjection
             .ValidateOnStart();
 
         services.AddUnavailable<ITodoDbContext>("the todo store belongs to WebApi");
+        services.AddUnavailable<ITodoItemQueries>("the todo store belongs to WebApi");
+        services.AddUnavailable<IUserQueries>("the todo store belongs to WebApi");
         services.AddUnavailable<ICurrentUser>("the JWT caller exists only in WebApi");
         return services;
     }
@@ -45,8 +50,7 @@ public static class DependencyInjection
     public static IServiceCollection AddTodoInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddShared(configuration);
-        services.AddStore<TodoDbContext, PostgresTodoDbContext>(configuration, "Todos", "Data Source=data/todos.db");
-        services.AddScoped<ITodoDbContext>(sp => sp.GetRequiredService<TodoDbContext>());
+        services.AddTodoStore(configuration);
         services.AddHealthChecks().AddDbContextCheck<TodoDbContext>("todo-store");
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
@@ -55,8 +59,38 @@ public static class DependencyInjection
         services.AddAuthorization();
 
         services.AddUnavailable<IAuthDbContext>("the auth store belongs to AuthGateway");
+        services.AddUnavailable<ISessionQueries>("the auth store belongs to AuthGateway");
         services.AddUnavailable<ITokenIssuer>("only AuthGateway mints tokens");
         services.AddUnavailable<IPasswordHasher>("passwords are AuthGateway's business");
+        return services;
+    }
+
+    /// <summary>
+    /// The auth store (<c>ConnectionStrings:Auth</c>, <c>Database:Provider</c>): its write side behind
+    /// <see cref="IAuthDbContext"/> and its read side behind <see cref="ISessionQueries"/>. <paramref name="configure"/>
+    /// adds to the write side's context options (tests add interceptors).
+    /// </summary>
+    public static IServiceCollection AddAuthStore(
+        this IServiceCollection services, IConfiguration configuration, Action<DbContextOptionsBuilder>? configure = null)
+    {
+        services.AddStore<AuthDbContext, PostgresAuthDbContext>(configuration, "Auth", "Data Source=data/auth.db", configure);
+        services.AddScoped<IAuthDbContext>(sp => sp.GetRequiredService<AuthDbContext>());
+        services.AddSingleton<ISessionQueries, SessionQueries>();
+        return services;
+    }
+
+    /// <summary>
+    /// The todo store (<c>ConnectionStrings:Todos</c>, <c>Database:Provider</c>): its write side behind
+    /// <see cref="ITodoDbContext"/> and its read side behind <see cref="ITodoItemQueries"/> and <see cref="IUserQueries"/>.
+    /// <paramref name="configure"/> adds to the write side's context options (tests add interceptors).
+    /// </summary>
+    public static IServiceCollection AddTodoStore(
+        this IServiceCollection services, IConfiguration configuration, Action<DbContextOptionsBuilder>? configure = null)
+    {
+        services.AddStore<TodoDbContext, PostgresTodoDbContext>(configuration, "Todos", "Data Source=data/todos.db", configure);
+        services.AddScoped<ITodoDbContext>(sp => sp.GetRequiredService<TodoDbContext>());
+        services.AddSingleton<ITodoItemQueries, TodoItemQueries>();
+        services.AddSingleton<IUserQueries, TodoUserQueries>();
         return services;
     }
 

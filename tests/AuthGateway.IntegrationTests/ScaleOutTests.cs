@@ -90,7 +90,7 @@ public sealed class ScaleOutTests(ScaleOutCluster cluster) : IClassFixture<Scale
         var page = await api2.GetFromJsonAsync<JsonElement>("/api/todos?pageSize=100");
         var path = $"/api/todos/{(await creates[0].Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()}";
         var edits = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            Api(i).PutAsJsonAsync(path, new { title = $"edit {i}" })));
+            Api(i).PutAsJsonAsync(path, new { title = $"edit {i}", isDone = false })));
         var final = await api1.GetFromJsonAsync<JsonElement>(path);
 
         creates.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.Created,

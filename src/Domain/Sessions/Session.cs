@@ -58,15 +58,23 @@ public sealed class Session
     /// </summary>
     public bool TryRenew(DateTime now, TimeSpan lifetime, TimeSpan updateAge)
     {
-        if (!RememberMe || IsExpired(now) || ExpiresAt - lifetime + updateAge > now)
+        if (RenewedExpiry(ExpiresAt, RememberMe, now, lifetime, updateAge) is not { } expiresAt)
         {
             return false;
         }
 
-        ExpiresAt = now + lifetime;
+        ExpiresAt = expiresAt;
         UpdatedAt = Guard.Utc(now);
         return true;
     }
+
+    /// <summary>
+    /// The sliding-expiry rule on its own, for a session known only by its expiry: the new expiry when a session that
+    /// expires at <paramref name="expiresAt"/> is due for renewal at <paramref name="now"/>, else null. A "don't remember
+    /// me" session is never renewed; an expired one is never revived.
+    /// </summary>
+    public static DateTime? RenewedExpiry(DateTime expiresAt, bool rememberMe, DateTime now, TimeSpan lifetime, TimeSpan updateAge) =>
+        !rememberMe || now >= expiresAt || expiresAt - lifetime + updateAge > now ? null : now + lifetime;
 
     private static string Truncate(string? value, int max) =>
         value is null ? string.Empty : value.Length <= max ? value : value[..max];

@@ -26,6 +26,15 @@ public sealed class TodoItem
     /// <summary>Optimistic-concurrency version: starts at 1 and grows by one on every change.</summary>
     public long Version { get; private set; }
 
+    /// <summary>
+    /// The title, then the description, case-folded (<see cref="Fold"/>) and separated by a line break: what searches
+    /// and the title order compare, the same on every store whatever its own collation does with non-ASCII text.
+    /// </summary>
+    public string SearchKey { get; private set; } = string.Empty;
+
+    /// <summary>Text as searches compare it: lower case by Unicode's invariant rules ("Été" and "été" are equal).</summary>
+    public static string Fold(string text) => text.ToLowerInvariant();
+
     public static TodoItem Create(
         string ownerId, string title, string? description, DateTime? dueAt, TodoPriority priority, DateTime now)
     {
@@ -38,20 +47,17 @@ public sealed class TodoItem
         {
             Id = Guid.CreateVersion7(now),
             OwnerId = ownerId,
-            Title = Guard.RequiredText(title, "title", MaxTitleLength),
-            Description = Guard.OptionalText(description, "description", MaxDescriptionLength),
             DueAt = dueAt,
             Priority = priority,
             CreatedAt = Guard.Utc(now),
             UpdatedAt = now,
             Version = 1,
-        };
+        }.WithText(title, description);
     }
 
     public void Update(string title, string? description, bool isDone, DateTime? dueAt, TodoPriority priority, DateTime now)
     {
-        Title = Guard.RequiredText(title, "title", MaxTitleLength);
-        Description = Guard.OptionalText(description, "description", MaxDescriptionLength);
+        WithText(title, description);
         DueAt = dueAt;
         Priority = priority;
         if (isDone != IsDone)
@@ -62,5 +68,13 @@ public sealed class TodoItem
 
         UpdatedAt = Guard.Utc(now);
         Version++;
+    }
+
+    private TodoItem WithText(string title, string? description)
+    {
+        Title = Guard.RequiredText(title, "title", MaxTitleLength);
+        Description = Guard.OptionalText(description, "description", MaxDescriptionLength);
+        SearchKey = Fold(Title) + "\n" + Fold(Description ?? string.Empty);
+        return this;
     }
 }

@@ -1,5 +1,7 @@
 using Mediator;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using TodoClean.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,13 +29,19 @@ public abstract class HandlerTestBase : IDisposable
 {
     public const string CallerId = "caller-1";
 
-    private readonly SqliteConnection _authConnection = new("DataSource=:memory:");
-    private readonly SqliteConnection _todoConnection = new("DataSource=:memory:");
+    // Each store an in-memory SQLite database of its own, shared by every connection of this test (the write side's and
+    // the read side's) and kept alive by one connection held open until the test ends.
+    private readonly string _authStore = $"Data Source=auth-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
+    private readonly string _todoStore = $"Data Source=todos-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
+    private readonly SqliteConnection _authConnection;
+    private readonly SqliteConnection _todoConnection;
     private readonly ServiceProvider _provider;
     private (string Id, string Email, string Name) _caller = (CallerId, "caller@example.com", "Caller");
 
     protected HandlerTestBase()
     {
+        _authConnection = new SqliteConnection(_authStore);
+        _todoConnection = new SqliteConnection(_todoStore);
         _authConnection.Open();
         _todoConnection.Open();
 
@@ -54,10 +62,12 @@ public abstract class HandlerTestBase : IDisposable
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         services.AddApplication();
-        services.AddDbContext<AuthDbContext>(options => options.UseSqlite(_authConnection));
-        services.AddDbContext<TodoDbContext>(options => options.UseSqlite(_todoConnection).AddInterceptors(TodoSaveHook));
-        services.AddScoped<IAuthDbContext>(sp => sp.GetRequiredService<AuthDbContext>());
-        services.AddScoped<ITodoDbContext>(sp => sp.GetRequiredService<TodoDbContext>());
+        var stores = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Auth"] = _authStore,
+            ["ConnectionStrings:Todos"] = _todoStore,
+        }).Build();
+        services.AddAuthStore(stores).AddTodoStore(stores, options => options.AddInterceptors(TodoSaveHook));
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(PasswordHasher.Object);
         services.AddSingleton(TokenIssuer.Object);
@@ -117,10 +127,10 @@ public abstract class HandlerTestBase : IDisposable
     }
 
     /// <summary>A fresh context on the auth store, for arranging and checking data.</summary>
-    protected AuthDbContext AuthDb() => new(new DbContextOptionsBuilder<AuthDbContext>().UseSqlite(_authConnection).Options);
+    protected AuthDbContext AuthDb() => new(new DbContextOptionsBuilder<AuthDbContext>().UseSqlite(_authStore).Options);
 
     /// <summary>A fresh context on the todo store, for arranging and checking data.</summary>
-    protected TodoDbContext TodoDb() => new(new DbContextOptionsBuilder<TodoDbContext>().UseSqlite(_todoConnection).Options);
+    protected TodoDbContext TodoDb() => new(new DbContextOptionsBuilder<TodoDbContext>().UseSqlite(_todoStore).Options);
 
     /// <summary>Makes the todo API's caller (the JWT subject) somebody else.</summary>
     protected void ActAs(string id, string email, string name) => _caller = (id, email, name);

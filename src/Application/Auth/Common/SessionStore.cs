@@ -2,26 +2,26 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TodoClean.Application.Common.Exceptions;
 using TodoClean.Application.Common.Interfaces;
-using TodoClean.Application.Common.Persistence;
 using TodoClean.Application.Common.Security;
 using TodoClean.Domain.Sessions;
-using TodoClean.Domain.Users;
 
 namespace TodoClean.Application.Auth.Common;
 
-/// <summary>Starting and finding sessions: the one place that knows tokens are stored as hashes.</summary>
-internal sealed class SessionStore(IAuthDbContext db, TimeProvider timeProvider, IOptions<SessionOptions> options)
+/// <summary>
+/// Starting, finding, renewing and ending sessions: the one place that knows tokens are stored as hashes. Lookups go
+/// through the read side (<see cref="ISessionQueries"/>); the few writes are single statements that cannot collide with
+/// a parallel request into an error: deleting a row that is already gone, or renewing one another request renewed or
+/// ended first, simply changes nothing.
+/// </summary>
+internal sealed class SessionStore(
+    IAuthDbContext db, ISessionQueries queries, SessionRenewal renewal, TimeProvider timeProvider, IOptions<SessionOptions> options)
 {
     private readonly SessionOptions _options = options.Value;
 
     public DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
 
-    public TimeSpan Lifetime => _options.SessionLifetime;
-
-    public TimeSpan UpdateAge => _options.SessionUpdateAge;
-
     /// <summary>Adds a new session for <paramref name="user"/> (not yet saved) and returns it with its raw token.</summary>
-    public AuthSession Start(User user, bool rememberMe, ClientInfo client)
+    public AuthSession Start(UserDto user, bool rememberMe, ClientInfo client)
     {
         var token = SecureIds.NewSessionToken();
         var lifetime = rememberMe ? _options.SessionLifetime : Min(_options.ShortSessionLifetime, _options.SessionLifetime);
@@ -29,39 +29,41 @@ internal sealed class SessionStore(IAuthDbContext db, TimeProvider timeProvider,
             SecureIds.NewId(), SecureIds.HashToken(token), user.Id, Now, lifetime, rememberMe,
             client.IpAddress, client.UserAgent);
         db.Sessions.Add(session);
-        return new AuthSession(token, SessionDto.From(session, token), UserDto.From(user), rememberMe);
+        return new AuthSession(token, SessionDto.From(session, token), user, rememberMe);
     }
 
     /// <summary>
-    /// The unexpired session behind <paramref name="token"/> and its user, tracked so it can be renewed; null when
-    /// there is none. An expired session found on the way is deleted.
+    /// The live session behind <paramref name="token"/> with its user, or null. An expired session found on the way is
+    /// deleted. Unless <paramref name="refresh"/> is false, a session due for renewal is renewed (sliding expiry, once per
+    /// <c>Auth:SessionUpdateAge</c>) and recorded in <see cref="SessionRenewal"/> so its cookie is re-sent.
     /// </summary>
-    public async Task<(Session Session, User User)?> FindLiveAsync(string? token, CancellationToken cancellationToken)
+    public async Task<AuthSession?> FindLiveAsync(string? token, CancellationToken cancellationToken, bool refresh = true)
     {
-        if (string.IsNullOrEmpty(token))
+        if (string.IsNullOrEmpty(token) || await queries.FindByTokenHashAsync(SecureIds.HashToken(token), cancellationToken)
+                is not var (session, user))
         {
             return null;
         }
 
-        var context = (DbContext)db;
-        var found = await FindByHash.For(context)(context, SecureIds.HashToken(token), cancellationToken);
-        if (found is null)
+        var now = Now;
+        if (now >= session.ExpiresAt)
         {
+            await db.Sessions.Where(s => s.Id == session.Id).ExecuteDeleteAsync(cancellationToken);
             return null;
         }
 
-        if (found.Session.IsExpired(Now))
+        if (refresh && await RenewAsync(session, now, cancellationToken) is { } renewed)
         {
-            db.Sessions.Remove(found.Session);
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
+            var live = new AuthSession(token, SessionDto.From(renewed, token), user, renewed.RememberMe, Renewed: true);
+            renewal.Record(live);
+            return live;
         }
 
-        return (found.Session, found.User);
+        return new AuthSession(token, SessionDto.From(session, token), user, session.RememberMe);
     }
 
     /// <summary>The live session behind <paramref name="token"/> and its user; Better Auth's 401 UNAUTHORIZED when none.</summary>
-    public async Task<(Session Session, User User)> RequireLiveAsync(string? token, CancellationToken cancellationToken) =>
+    public async Task<AuthSession> RequireLiveAsync(string? token, CancellationToken cancellationToken) =>
         await FindLiveAsync(token, cancellationToken) ?? throw new AuthException(AuthErrors.Unauthorized);
 
     /// <summary>Deletes the session behind <paramref name="token"/> at once; returns whether one existed.</summary>
@@ -76,16 +78,23 @@ internal sealed class SessionStore(IAuthDbContext db, TimeProvider timeProvider,
         return await db.Sessions.Where(s => s.TokenHash == hash).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
+    /// <summary>
+    /// Pushes the expiry out when the session is due; one conditional update, so of several requests racing to renew the
+    /// same session exactly one does, and a session ended meanwhile is not revived. Null when nothing was renewed.
+    /// </summary>
+    private async Task<SessionRecord?> RenewAsync(SessionRecord session, DateTime now, CancellationToken cancellationToken)
+    {
+        if (Session.RenewedExpiry(session.ExpiresAt, session.RememberMe, now, _options.SessionLifetime, _options.SessionUpdateAge)
+            is not { } expiresAt)
+        {
+            return null;
+        }
+
+        var renewed = await db.Sessions
+            .Where(s => s.Id == session.Id && s.ExpiresAt == session.ExpiresAt)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.ExpiresAt, expiresAt).SetProperty(s => s.UpdatedAt, now), cancellationToken);
+        return renewed == 1 ? session with { ExpiresAt = expiresAt, UpdatedAt = now } : null;
+    }
+
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
-
-    // Every authenticated gateway call starts here (the silent refresh above all): compiled once, not translated per call.
-    private static readonly CompiledPerModel<Func<DbContext, string, CancellationToken, Task<SessionAndUser?>>> FindByHash =
-        new(() => EF.CompileAsyncQuery((DbContext context, string hash, CancellationToken _) => (
-                from s in context.Set<Session>()
-                join u in context.Set<User>() on s.UserId equals u.Id
-                where s.TokenHash == hash
-                select new SessionAndUser(s, u))
-            .FirstOrDefault()));
-
-    private sealed record SessionAndUser(Session Session, User User);
 }

@@ -4,7 +4,7 @@ using TodoClean.Domain.Users;
 
 namespace TodoClean.Application.Common.Interfaces;
 
-/// <summary>The auth gateway's store: users, their credentials and their sessions.</summary>
+/// <summary>The auth gateway's store, write side: users, their credentials and their sessions.</summary>
 public interface IAuthDbContext
 {
     DbSet<User> Users { get; }
@@ -12,4 +12,11 @@ public interface IAuthDbContext
     DbSet<Session> Sessions { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction: every statement it issues commits together or not at all. The
+    /// work may run again after a transient failure of the store, on a fresh change tracker, so it must do all its store
+    /// work itself (load, change, save) and keep no state from an earlier attempt.
+    /// </summary>
+    Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 }

@@ -1,50 +1,51 @@
 using Microsoft.EntityFrameworkCore;
 using TodoClean.Application.Common.Interfaces;
-using TodoClean.Application.Common.Persistence;
+using TodoClean.Application.Users.Queries.GetMe;
 using TodoClean.Domain.Users;
 
 namespace TodoClean.Application.Users.Common;
 
 /// <summary>
 /// Just-in-time provisioning of the todo API's user mirror, keyed by the gateway's user id (the JWT <c>sub</c>):
-/// created on the first authenticated call that needs it, refreshed when a newer token says something else.
+/// created on the first authenticated call that needs it, refreshed when a newer token says something else. The common
+/// case — the user is there and unchanged — is one read and no write.
 /// </summary>
-internal sealed class UserProvisioner(ITodoDbContext db, ICurrentUser currentUser, TimeProvider timeProvider)
+internal sealed class UserProvisioner(ITodoDbContext db, IUserQueries users, ICurrentUser currentUser, TimeProvider timeProvider)
 {
-    public async Task<User> EnsureAsync(CancellationToken cancellationToken)
+    public async Task<MeDto> EnsureAsync(CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow().UtcDateTime;
-        var context = (DbContext)db;
-        var user = await ById.For(context)(context, currentUser.Id, cancellationToken);
-        if (user is not null)
+        var id = currentUser.Id;
+        if (await users.FindAsync(id, cancellationToken) is { } known)
         {
-            if (user.SyncFrom(currentUser.Email, currentUser.Name, now))
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            return user;
+            return known.Email == User.NormalizeEmail(currentUser.Email) && known.Name == currentUser.Name
+                ? known
+                : await SyncAsync(id, cancellationToken);
         }
 
-        user = User.Create(currentUser.Id, currentUser.Email, currentUser.Name, image: null, now);
+        var user = User.Create(id, currentUser.Email, currentUser.Name, image: null, timeProvider.GetUtcNow().UtcDateTime);
         db.Users.Add(user);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return user;
+            return new MeDto(user.Id, user.Email, user.Name, user.CreatedAt);
         }
         catch (DbUpdateException)
         {
             // A parallel first request provisioned the same id: use that row instead.
             db.Users.Entry(user).State = EntityState.Detached;
-            return await ById.For(context)(context, currentUser.Id, cancellationToken) ?? throw new InvalidOperationException(
-                "The user mirror could not be provisioned.");
+            return await users.FindAsync(id, cancellationToken)
+                ?? throw new InvalidOperationException("The user mirror could not be provisioned.");
         }
     }
 
-    // Every write and GET /api/me starts here: compiled once (FindAsync builds and looks up a new query each call), tracked
-    // so SyncFrom's changes are saved.
-    private static readonly CompiledPerModel<Func<DbContext, string, CancellationToken, Task<User?>>> ById =
-        new(() => EF.CompileAsyncQuery((DbContext context, string id, CancellationToken _) =>
-            context.Set<User>().FirstOrDefault(u => u.Id == id)));
+    private async Task<MeDto> SyncAsync(string id, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.FirstAsync(u => u.Id == id, cancellationToken);
+        if (user.SyncFrom(currentUser.Email, currentUser.Name, timeProvider.GetUtcNow().UtcDateTime))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new MeDto(user.Id, user.Email, user.Name, user.CreatedAt);
+    }
 }

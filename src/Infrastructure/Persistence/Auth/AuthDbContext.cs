@@ -27,9 +27,20 @@ public class AuthDbContext : DbContext, IAuthDbContext
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Session> Sessions => Set<Session>();
 
+    public Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        // Inside the provider's execution strategy, so a retried attempt reruns the whole transaction on a clean tracker.
+        Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            ChangeTracker.Clear();
+            await using var transaction = await Database.BeginTransactionAsync(token);
+            var result = await work(token);
+            await transaction.CommitAsync(token);
+            return result;
+        }, cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AuthDbContext).Assembly, t => t.Namespace == typeof(Configurations.UserConfiguration).Namespace);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        configurationBuilder.StoreTimesAsUtc(Database);
+        configurationBuilder.StoreTimesAsUtc();
 }

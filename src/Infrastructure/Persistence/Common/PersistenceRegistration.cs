@@ -10,32 +10,45 @@ namespace TodoClean.Infrastructure.Persistence.Common;
 internal static class PersistenceRegistration
 {
     /// <summary>
-    /// Registers a pooled context for <c>ConnectionStrings:{name}</c> on the configured provider. On PostgreSQL the
-    /// runtime type is <typeparamref name="TPostgresContext"/> (its own migrations, and any PostgreSQL-only model detail);
-    /// it is still resolved as <typeparamref name="TContext"/>.
+    /// Registers a store: a pooled EF Core context (the write side) for <c>ConnectionStrings:{name}</c> on the configured
+    /// provider, and the same store's connections for the read side (<see cref="StoreDataSource{TContext}"/>). On
+    /// PostgreSQL the context's runtime type is <typeparamref name="TPostgresContext"/> (its own migrations, and any
+    /// PostgreSQL-only model detail); it is still resolved as <typeparamref name="TContext"/>.
     /// </summary>
     public static void AddStore<TContext, TPostgresContext>(
-        this IServiceCollection services, IConfiguration configuration, string connectionName, string defaultConnection)
+        this IServiceCollection services, IConfiguration configuration, string connectionName, string defaultConnection,
+        Action<DbContextOptionsBuilder>? configure = null)
         where TContext : DbContext
         where TPostgresContext : TContext
     {
         var connectionString = configuration.GetConnectionString(connectionName);
         var provider = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.Provider
             ?? DatabaseProvider.Sqlite;
+        DapperTypeHandlers.EnsureRegistered();
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = string.IsNullOrWhiteSpace(connectionString) ? defaultConnection : connectionString;
-                // One writer at a time per database file, queued in this process; per-connection settings.
-                services.AddDbContextPool<TContext>(options => options.UseSqlite(sqlite)
-                    .AddInterceptors(SqliteWriteGate.For(sqlite), SqliteConnectionSettings.Instance));
+                services.AddDbContextPool<TContext>(options =>
+                {
+                    options.UseSqlite(sqlite).AddInterceptors(SqlitePragmas.Instance);
+                    configure?.Invoke(options);
+                });
+                services.AddSingleton(new StoreDataSource<TContext>(
+                    SqliteFactory.Instance.CreateDataSource(sqlite), new StoreDialect(DatabaseProvider.Sqlite)));
                 break;
             case DatabaseProvider.Postgres:
-                var postgres = PostgresConnectionString(connectionString, connectionName);
-                // No code path opens its own transaction (each SaveChanges/ExecuteDelete is one), so EF Core may
-                // retry a whole operation after a transient failure such as a failover or a dropped connection.
+                // One data source (one pool) for both sides. EF Core may retry a whole operation after a transient
+                // failure such as a failover or a dropped connection; explicit transactions run inside that retry.
+                var postgres = new StoreDataSource<TContext>(
+                    NpgsqlDataSource.Create(PostgresConnectionString(connectionString, connectionName)),
+                    new StoreDialect(DatabaseProvider.Postgres));
+                services.AddSingleton(postgres);
                 services.AddDbContextPool<TContext, TPostgresContext>(options =>
-                    options.UseNpgsql(postgres, npgsql => npgsql.EnableRetryOnFailure(3, TimeSpan.FromSeconds(2), null)));
+                {
+                    options.UseNpgsql(postgres.Source, npgsql => npgsql.EnableRetryOnFailure(3, TimeSpan.FromSeconds(2), null));
+                    configure?.Invoke(options);
+                });
                 break;
             default:
                 throw new InvalidOperationException(

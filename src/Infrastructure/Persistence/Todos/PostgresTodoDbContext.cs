@@ -21,6 +21,7 @@ public sealed class PostgresTodoDbContext(DbContextOptions<PostgresTodoDbContext
         {
             todo.Property(t => t.Title).UseCollation("C");
             todo.Property(t => t.Description).UseCollation("C");
+            todo.Property(t => t.SearchKey).UseCollation("C");
         });
     }
 }

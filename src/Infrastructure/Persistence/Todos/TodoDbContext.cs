@@ -30,5 +30,5 @@ public class TodoDbContext : DbContext, ITodoDbContext
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TodoDbContext).Assembly, t => t.Namespace == typeof(Configurations.TodoItemConfiguration).Namespace);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        configurationBuilder.StoreTimesAsUtc(Database);
+        configurationBuilder.StoreTimesAsUtc();
 }

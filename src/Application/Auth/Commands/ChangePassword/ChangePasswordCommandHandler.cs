@@ -14,27 +14,41 @@ internal sealed class ChangePasswordCommandHandler(
 {
     public async ValueTask<ChangePasswordResult> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
     {
-        var (current, user) = await sessions.RequireLiveAsync(command.SessionToken, cancellationToken);
-        var account = await db.Accounts
-                .FirstOrDefaultAsync(a => a.UserId == user.Id && a.ProviderId == Account.CredentialProvider, cancellationToken)
+        var current = await sessions.RequireLiveAsync(command.SessionToken, cancellationToken);
+        var user = current.User;
+        var storedHash = await db.Accounts.AsNoTracking()
+                .Where(a => a.UserId == user.Id && a.ProviderId == Account.CredentialProvider)
+                .Select(a => a.PasswordHash)
+                .FirstOrDefaultAsync(cancellationToken)
             ?? throw new AuthException(AuthErrors.CredentialAccountNotFound);
 
-        if (await hasher.VerifyAsync(account.PasswordHash, command.CurrentPassword!, cancellationToken) == PasswordCheck.Failed)
+        if (await hasher.VerifyAsync(storedHash, command.CurrentPassword!, cancellationToken) == PasswordCheck.Failed)
         {
             logger.LogWarning("Password change refused for {UserId}: wrong current password", user.Id);
             throw new AuthException(AuthErrors.InvalidPassword);
         }
 
-        account.ChangePasswordHash(await hasher.HashAsync(command.NewPassword!, cancellationToken), sessions.Now);
-        AuthSession? fresh = null;
-        if (command.RevokeOtherSessions)
-        {
-            await db.Sessions.Where(s => s.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-            fresh = sessions.Start(user, current.RememberMe, command.Client);
-        }
+        var newHash = await hasher.HashAsync(command.NewPassword!, cancellationToken);
 
-        await db.SaveChangesAsync(cancellationToken);
+        // The new password and the end of the other sessions commit together: never signed out everywhere with the old
+        // password still valid, never a new password beside sessions that were to end.
+        var fresh = await db.InTransactionAsync(async token =>
+        {
+            var account = await db.Accounts.FirstAsync(
+                a => a.UserId == user.Id && a.ProviderId == Account.CredentialProvider, token);
+            account.ChangePasswordHash(newHash, sessions.Now);
+            AuthSession? started = null;
+            if (command.RevokeOtherSessions)
+            {
+                await db.Sessions.Where(s => s.UserId == user.Id).ExecuteDeleteAsync(token);
+                started = sessions.Start(user, current.RememberMe, command.Client);
+            }
+
+            await db.SaveChangesAsync(token);
+            return started;
+        }, cancellationToken);
+
         logger.LogInformation("User {UserId} changed their password (other sessions revoked: {Revoked})", user.Id, command.RevokeOtherSessions);
-        return new ChangePasswordResult(UserDto.From(user), fresh);
+        return new ChangePasswordResult(user, fresh);
     }
 }

@@ -10,13 +10,11 @@ internal sealed class IssueTokenCommandHandler(SessionStore sessions, ITokenIssu
 {
     public async ValueTask<AccessToken> Handle(IssueTokenCommand command, CancellationToken cancellationToken)
     {
-        if (await sessions.FindLiveAsync(command.SessionToken, cancellationToken) is not { } live)
-        {
-            throw new AuthException(AuthErrors.Unauthorized);
-        }
-
-        var (session, user) = live;
-
-        return issuer.Issue(new TokenSubject(user.Id, session.Id, user.Email, user.Name, user.EmailVerified, user.Image));
+        // Using the session renews it when due, as Better Auth's session middleware does: someone who only refreshes
+        // tokens is still active.
+        var live = await sessions.FindLiveAsync(command.SessionToken, cancellationToken)
+            ?? throw new AuthException(AuthErrors.Unauthorized);
+        var user = live.User;
+        return issuer.Issue(new TokenSubject(user.Id, live.Session.Id, user.Email, user.Name, user.EmailVerified, user.Image));
     }
 }

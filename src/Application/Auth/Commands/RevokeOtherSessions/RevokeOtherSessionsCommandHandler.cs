@@ -12,8 +12,10 @@ internal sealed class RevokeOtherSessionsCommandHandler(
 {
     public async ValueTask<Unit> Handle(RevokeOtherSessionsCommand command, CancellationToken cancellationToken)
     {
-        var (current, user) = await sessions.RequireLiveAsync(command.SessionToken, cancellationToken);
-        var count = await db.Sessions.Where(s => s.UserId == user.Id && s.Id != current.Id).ExecuteDeleteAsync(cancellationToken);
+        var current = await sessions.RequireLiveAsync(command.SessionToken, cancellationToken);
+        var user = current.User;
+        var currentId = current.Session.Id;
+        var count = await db.Sessions.Where(s => s.UserId == user.Id && s.Id != currentId).ExecuteDeleteAsync(cancellationToken);
         logger.LogInformation("User {UserId} revoked {Count} other sessions", user.Id, count);
         return Unit.Value;
     }

@@ -13,7 +13,8 @@ internal sealed class RevokeSessionCommandHandler(
 {
     public async ValueTask<bool> Handle(RevokeSessionCommand command, CancellationToken cancellationToken)
     {
-        var (current, user) = await sessions.RequireLiveAsync(command.SessionToken, cancellationToken);
+        var current = await sessions.RequireLiveAsync(command.SessionToken, cancellationToken);
+        var user = current.User;
         var hash = SecureIds.HashToken(command.Token!);
         var target = await db.Sessions
             .Where(s => s.UserId == user.Id && (s.TokenHash == hash || s.Id == command.Token))
@@ -26,6 +27,6 @@ internal sealed class RevokeSessionCommandHandler(
 
         await db.Sessions.Where(s => s.Id == target).ExecuteDeleteAsync(cancellationToken);
         logger.LogInformation("User {UserId} revoked session {SessionId}", user.Id, target);
-        return target == current.Id;
+        return target == current.Session.Id;
     }
 }

@@ -12,7 +12,7 @@ internal sealed class RevokeSessionsCommandHandler(
 {
     public async ValueTask<Unit> Handle(RevokeSessionsCommand command, CancellationToken cancellationToken)
     {
-        var (_, user) = await sessions.RequireLiveAsync(command.SessionToken, cancellationToken);
+        var user = (await sessions.RequireLiveAsync(command.SessionToken, cancellationToken)).User;
         var count = await db.Sessions.Where(s => s.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
         logger.LogInformation("User {UserId} revoked all {Count} sessions", user.Id, count);
         return Unit.Value;

@@ -35,7 +35,7 @@ internal sealed class SignInCommandHandler(
             found.Account.ChangePasswordHash(await hasher.HashAsync(command.Password!, cancellationToken), sessions.Now);
         }
 
-        var session = sessions.Start(found.User, command.RememberMe, command.Client);
+        var session = sessions.Start(UserDto.From(found.User), command.RememberMe, command.Client);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("User {UserId} signed in from {ClientIp}", found.User.Id, command.Client.IpAddress);
         return session;

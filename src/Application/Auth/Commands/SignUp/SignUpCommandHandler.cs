@@ -25,7 +25,7 @@ internal sealed class SignUpCommandHandler(
         var user = User.Create(SecureIds.NewId(), email, command.Name!, command.Image, sessions.Now);
         db.Users.Add(user);
         db.Accounts.Add(Account.CreateCredential(SecureIds.NewId(), user.Id, hash, sessions.Now));
-        var session = sessions.Start(user, command.RememberMe, command.Client);
+        var session = sessions.Start(UserDto.From(user), command.RememberMe, command.Client);
 
         try
         {

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TodoClean.Application.Auth.Common;
 using TodoClean.Application.Common.Exceptions;
@@ -17,15 +18,18 @@ internal sealed class UpdateUserCommandHandler(
             throw new AuthException(AuthErrors.EmailCanNotBeUpdated);
         }
 
-        var (session, user) = await sessions.RequireLiveAsync(command.SessionToken, cancellationToken);
+        var current = await sessions.RequireLiveAsync(command.SessionToken, cancellationToken);
         if (command.Name is null && command.Image is null)
         {
             throw new AuthException(AuthErrors.NoFieldsToUpdate);
         }
 
+        var userId = current.User.Id;
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken)
+            ?? throw new AuthException(AuthErrors.Unauthorized);
         user.UpdateProfile(command.Name, command.Image, sessions.Now);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("User {UserId} updated their profile", user.Id);
-        return new AuthSession(command.SessionToken!, SessionDto.From(session, command.SessionToken!), UserDto.From(user), session.RememberMe);
+        return current with { User = UserDto.From(user) };
     }
 }

@@ -5,9 +5,6 @@ namespace TodoClean.Application.Users.Queries.GetMe;
 
 internal sealed class GetMeQueryHandler(UserProvisioner provisioner) : IQueryHandler<GetMeQuery, MeDto>
 {
-    public async ValueTask<MeDto> Handle(GetMeQuery query, CancellationToken cancellationToken)
-    {
-        var user = await provisioner.EnsureAsync(cancellationToken);
-        return new MeDto(user.Id, user.Email, user.Name, user.CreatedAt);
-    }
+    public async ValueTask<MeDto> Handle(GetMeQuery query, CancellationToken cancellationToken) =>
+        await provisioner.EnsureAsync(cancellationToken);
 }

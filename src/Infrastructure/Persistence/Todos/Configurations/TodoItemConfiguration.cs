@@ -16,6 +16,7 @@ internal sealed class TodoItemConfiguration : IEntityTypeConfiguration<TodoItem>
         builder.Property(t => t.Title).HasMaxLength(TodoItem.MaxTitleLength).IsRequired();
         builder.Property(t => t.Description).HasMaxLength(TodoItem.MaxDescriptionLength);
         builder.Property(t => t.Priority).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.SearchKey).HasMaxLength(TodoItem.MaxTitleLength + 1 + TodoItem.MaxDescriptionLength).IsRequired();
         // The version is checked on every UPDATE: a concurrent writer makes SaveChanges fail instead of overwriting.
         builder.Property(t => t.Version).IsConcurrencyToken();
         // The default page (newest first, then by id) reads straight off this index: no sort step per request.

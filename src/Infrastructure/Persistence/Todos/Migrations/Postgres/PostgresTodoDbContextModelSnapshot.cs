@@ -54,6 +54,12 @@ namespace TodoClean.Infrastructure.Persistence.Todos.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(2201)
+                        .HasColumnType("character varying(2201)")
+                        .UseCollation("C");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
