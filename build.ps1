@@ -9,7 +9,8 @@
         dotnet tool restore && dotnet pwsh ./build.ps1 scaleout  # 2 gateways + 2 APIs on PostgreSQL behind nginx
         dotnet tool restore && dotnet pwsh ./build.ps1 bench   # load test (wrk) -> bench/results/latest.md
         dotnet tool restore && dotnet pwsh ./build.ps1 bench -Micro   # BenchmarkDotNet suite -> bench/results/micro.md
-    The helpers it shares with bench/load/run-load.ps1 and bench/run-micro.ps1 (steps, checked
+    `test` counts what the suites' result files say (TRX from dotnet test, JUnit from the conformance runner, both in
+    artifacts/test-results). The helpers it shares with bench/load/run-load.ps1 and bench/run-micro.ps1 (steps, checked
     calls, builds, secrets, starting hosts and waiting for them, ports) are in scripts/TodoClean.psm1.
 .PARAMETER Target
     Restore | Build | Test | Run | ScaleOut | Bench
@@ -255,23 +256,25 @@ function Invoke-ScaleOut {
     }
 }
 
+# Every .NET suite and the conformance suite; the counts and the failures come from their result files (TRX, JUnit).
 function Invoke-Test {
     Assert-Prerequisites
     Invoke-Build
-    Write-Step 'Running the .NET test suites'
     $results = Join-Path $Root 'artifacts/test-results'
-    & dotnet test $Solution --no-build -c $Configuration --results-directory $results 2>&1 | Tee-Object -Variable lines | Out-Host
+    Remove-Item -Recurse -Force $results -ErrorAction SilentlyContinue
+    Write-Step 'Running the .NET test suites'
+    & dotnet test $Solution --no-build -c $Configuration --logger trx --results-directory $results | Out-Host
     $exit = $LASTEXITCODE
-    $passed = 0; $failed = 0; $skipped = 0
-    foreach ($line in $lines) {
-        if ("$line" -match '(Passed|Failed)!\s+-\s+Failed:\s+(\d+),\s+Passed:\s+(\d+),\s+Skipped:\s+(\d+)') {
-            $failed += [int]$Matches[2]; $passed += [int]$Matches[3]; $skipped += [int]$Matches[4]
-        }
+    $dotnet = Read-TrxResults $results
+    if ($exit -ne 0 -and $dotnet.Failed -eq 0) {
+        $dotnet.Failed = 1
+        $dotnet.Failures.Add("  dotnet test failed (exit code $exit) without a failed test in its results; see its output above.")
     }
-    $failures = @(Get-FailedTestReport $lines)
-    $conformance = Invoke-Conformance
-    $passed += $conformance.Passed; $failed += $conformance.Failed
-    $failures += $conformance.Failures
+    $conformance = Invoke-Conformance (Join-Path $results 'conformance')
+    $passed = $dotnet.Passed + $conformance.Passed
+    $failed = $dotnet.Failed + $conformance.Failed
+    $skipped = $dotnet.Skipped + $conformance.Skipped
+    $failures = @($dotnet.Failures) + @($conformance.Failures)
     Write-Host ''
     if ($failures.Count -gt 0) {
         # Repeated at the end: a long run's log is often read from its tail only.
@@ -280,45 +283,100 @@ function Invoke-Test {
         Write-Host ''
     }
     Write-Host "Tests: $passed passed, $failed failed, $skipped skipped"
-    if ($exit -ne 0 -or $failed -gt 0) { Stop-Script 'Some tests failed.' }
+    if ($failed -gt 0) { Stop-Script 'Some tests failed.' }
 }
 
-# Each failed .NET test's name and error message (without its stack trace), from dotnet test's console output.
-function Get-FailedTestReport([object[]] $Lines) {
-    $inFailure = $false
-    foreach ($line in $Lines) {
-        $text = "$line"
-        if ($text -match '^\s*Failed \S.* \[[^\]]+\]\s*$') { $inFailure = $true; $kept = 0 }
-        elseif ($inFailure -and ($text -match '^\s*(Stack Trace:|Standard Output Messages:|Passed |Skipped )' -or $kept -ge 40)) {
-            $inFailure = $false
+# A failed test's name and the first lines of its message, as the closing summary shows them.
+function Format-Failure([string] $Name, [string] $Message) {
+    $lines = @(("$Message".TrimEnd() -split '\r?\n') | Select-Object -First 40)
+    "  $Name"
+    $lines | ForEach-Object { "      $_" }
+}
+
+# Passed, failed and skipped tests of every TRX file in $Directory (dotnet test writes one per test assembly), with each
+# failure's name and message, and the errors a run without failed tests reported (e.g. a test host that crashed).
+function Read-TrxResults([string] $Directory) {
+    $result = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0; Failures = [System.Collections.Generic.List[string]]::new() }
+    foreach ($file in Get-ChildItem $Directory -Filter '*.trx' -ErrorAction SilentlyContinue) {
+        $trx = [xml](Get-Content -Raw $file.FullName)
+        $ns = [System.Xml.XmlNamespaceManager]::new($trx.NameTable)
+        $ns.AddNamespace('t', 'http://microsoft.com/schemas/VisualStudio/TeamTest/2010')
+        foreach ($test in $trx.SelectNodes('//t:Results/t:UnitTestResult', $ns)) {
+            switch ($test.GetAttribute('outcome')) {
+                'Passed' { $result.Passed++ }
+                'NotExecuted' { $result.Skipped++ }
+                default {
+                    $result.Failed++
+                    $message = $test.SelectSingleNode('t:Output/t:ErrorInfo/t:Message', $ns)
+                    Format-Failure $test.GetAttribute('testName') $(if ($message) { $message.InnerText } else { "outcome: $($test.GetAttribute('outcome'))" }) |
+                        ForEach-Object { $result.Failures.Add($_) }
+                }
+            }
         }
-        if ($inFailure) { $text; $kept++ }
+        # A run without a failed test that still reports errors (a test host that crashed, say). Runs with failed tests
+        # report each failure again there, as the test framework's console line.
+        if (-not $trx.SelectSingleNode('//t:Results/t:UnitTestResult[@outcome!="Passed" and @outcome!="NotExecuted"]', $ns)) {
+            foreach ($info in $trx.SelectNodes('//t:ResultSummary/t:RunInfos/t:RunInfo[@outcome="Error"]/t:Text', $ns)) {
+                Format-Failure "test run $($file.Name)" $info.InnerText | ForEach-Object { $result.Failures.Add($_) }
+            }
+        }
     }
+    return $result
+}
+
+# Passed, failed and skipped tests of a JUnit file (node:test's junit reporter), each failure named by its suites and
+# test, prefixed with $Label.
+function Read-JUnitResults([string] $File, [string] $Label) {
+    $result = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0; Failures = [System.Collections.Generic.List[string]]::new() }
+    # Control characters (colour codes, say) are not allowed in XML 1.0 but can reach a failure message.
+    $junit = [xml]((Get-Content -Raw $File) -replace '\x1B\[[0-9;]*m', '' -replace '[\x00-\x08\x0B\x0C\x0E-\x1F]', '')
+    foreach ($case in $junit.SelectNodes('//testcase')) {
+        $failure = $case.SelectSingleNode('failure')
+        if ($failure) {
+            $result.Failed++
+            $names = @($case.SelectNodes('ancestor::testsuite') | ForEach-Object { $_.GetAttribute('name') }) + $case.GetAttribute('name')
+            Format-Failure "${Label}: $($names -join ' > ')" $failure.GetAttribute('message') | ForEach-Object { $result.Failures.Add($_) }
+        }
+        elseif ($case.SelectSingleNode('skipped')) { $result.Skipped++ }
+        else { $result.Passed++ }
+    }
+    return $result
 }
 
 # The Better Auth conformance suite (Node): the real better-auth client against the gateway and a reference server.
-function Invoke-Conformance {
+# Its runner writes one JUnit file per target into $Directory.
+function Invoke-Conformance([string] $Directory) {
     if (-not (Get-Command node -ErrorAction SilentlyContinue) -or -not (Get-Command npm -ErrorAction SilentlyContinue)) {
         Stop-Script 'Node.js 20+ and npm are needed for the Better Auth conformance suite (tests/Conformance). Install them (e.g. apt-get install nodejs npm) and try again.'
     }
-    $dir = Join-Path $Root 'tests/Conformance'
     Write-Step 'Running the Better Auth conformance suite (gateway and reference server)'
-    Push-Location $dir
+    Push-Location (Join-Path $Root 'tests/Conformance')
     try {
         # Everything a function writes is its result: the tools' output goes to the console instead.
         Invoke-Checked 'npm ci' { npm ci --no-audit --no-fund --loglevel=error | Out-Host }
         $dll = Join-Path $Root "src/AuthGateway/bin/$Configuration/net10.0/TodoClean.AuthGateway.dll"
-        & node run.mjs --gateway-dll $dll 2>&1 | Tee-Object -Variable output | Out-Host
+        & node run.mjs --gateway-dll $dll --results-directory $Directory | Out-Host
         $exit = $LASTEXITCODE
     }
     finally { Pop-Location }
-    $result = [pscustomobject]@{ Passed = 0; Failed = 0; Failures = @($output | Where-Object { "$_" -match '^\s*✖' } | ForEach-Object { "  conformance: $("$_".Trim())" } | Select-Object -Unique) }
-    foreach ($line in $output) {
-        if ("$line" -match '^(reference|gateway)\s+(\d+) passed, (\d+) failed') {
-            $result.Passed += [int]$Matches[2]; $result.Failed += [int]$Matches[3]
+    $result = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0; Failures = [System.Collections.Generic.List[string]]::new() }
+    foreach ($target in 'reference', 'gateway') {
+        $file = Join-Path $Directory "$target.junit.xml"
+        if (-not (Test-Path $file)) {
+            $result.Failed++
+            $result.Failures.Add("  conformance ($target): the target did not start; see the output above.")
+            continue
         }
+        $counts = Read-JUnitResults $file "conformance ($target)"
+        $result.Passed += $counts.Passed
+        $result.Failed += $counts.Failed
+        $result.Skipped += $counts.Skipped
+        $counts.Failures | ForEach-Object { $result.Failures.Add($_) }
     }
-    if ($exit -ne 0 -and $result.Failed -eq 0) { $result.Failed = 1 }
+    if ($exit -ne 0 -and $result.Failed -eq 0) {
+        $result.Failed = 1
+        $result.Failures.Add("  conformance: node run.mjs failed (exit code $exit) without a failed test in its results; see its output above.")
+    }
     return $result
 }
 
