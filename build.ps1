@@ -9,6 +9,9 @@
         dotnet tool restore && dotnet pwsh ./build.ps1 scaleout  # 2 gateways + 2 APIs on PostgreSQL behind nginx
         dotnet tool restore && dotnet pwsh ./build.ps1 bench   # load test (wrk) -> bench/results/latest.md
         dotnet tool restore && dotnet pwsh ./build.ps1 bench -Micro   # BenchmarkDotNet suite -> bench/results/micro.md
+    `test` counts what the suites' result files say (TRX from dotnet test, JUnit from the conformance runner, both in
+    artifacts/test-results). The helpers it shares with bench/load/run-load.ps1 and bench/run-micro.ps1 (steps, checked
+    calls, builds, secrets, starting hosts and waiting for them, ports) are in scripts/TodoClean.psm1.
 .PARAMETER Target
     Restore | Build | Test | Run | ScaleOut | Bench
 .PARAMETER Configuration
@@ -27,35 +30,19 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
-$env:NO_COLOR = '1'
-if ($PSStyle) { $PSStyle.OutputRendering = 'PlainText' }
-$env:DOTNET_NOLOGO = '1'
-$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+Import-Module (Join-Path $PSScriptRoot 'scripts/TodoClean.psm1') -Force
 $Root = $PSScriptRoot
 $Solution = Join-Path $Root 'TodoClean.sln'
 # Whoever started this script (the terminal, `dotnet pwsh`), noted before anything slow runs: see Wait-WhileRunning.
 $Launcher = (Get-Process -Id $PID).Parent.Id
 
-function Write-Step([string] $Message) { Write-Host "==> $Message" }
-
-function Stop-Build([string] $Message) {
-    Write-Host "ERROR: $Message"
-    exit 1
-}
-
-# Runs an external command and stops the build when it fails.
-function Invoke-Checked([string] $What, [scriptblock] $Command) {
-    & $Command
-    if ($LASTEXITCODE -ne 0) { Stop-Build "$What failed (exit code $LASTEXITCODE)." }
-}
-
 function Assert-Prerequisites {
     if (-not (Get-Command dotnet -ErrorAction SilentlyContinue)) {
-        Stop-Build 'The .NET SDK is not installed. Install .NET SDK 10 from https://dot.net and try again.'
+        Stop-Script 'The .NET SDK is not installed. Install .NET SDK 10 from https://dot.net and try again.'
     }
     $sdk = (& dotnet --version 2>$null)
     if ($LASTEXITCODE -ne 0 -or -not $sdk -or -not $sdk.StartsWith('10.')) {
-        Stop-Build "TodoClean needs .NET SDK 10.0.400 or later (global.json); 'dotnet --version' says '$sdk'."
+        Stop-Script "TodoClean needs .NET SDK 10.0.400 or later (global.json); 'dotnet --version' says '$sdk'."
     }
 }
 
@@ -71,41 +58,8 @@ function Invoke-Build {
     Invoke-Checked 'dotnet build' { dotnet build $Solution --no-restore -c $Configuration }
 }
 
-# The development secret: generated once into a git-ignored file, shared by both hosts.
-function Get-DevSecret {
-    $dir = Join-Path $Root '.secrets'
-    $file = Join-Path $dir 'dev-jwt-secret'
-    if (-not (Test-Path $file)) {
-        New-Item -ItemType Directory -Force -Path $dir | Out-Null
-        $bytes = [System.Security.Cryptography.RandomNumberGenerator]::GetBytes(48)
-        $secret = [Convert]::ToBase64String($bytes).Replace('+', '-').Replace('/', '_')
-        Set-Content -Path $file -Value $secret -NoNewline
-        Write-Step "Generated a development JWT secret in .secrets/dev-jwt-secret (git-ignored)"
-    }
-    return (Get-Content -Path $file -Raw).Trim()
-}
-
-# How to start a process that lives as long as this script: on Linux through setpriv (util-linux) with a parent-death
-# signal, so it also stops when this script is killed (SIGTERM, SIGKILL) rather than interrupted with Ctrl+C, which the
-# callers' finally blocks handle.
-function New-ChildStartInfo([string] $FileName, [string[]] $Arguments) {
-    if ($IsLinux -and (Test-Path '/usr/bin/setpriv')) {
-        return [System.Diagnostics.ProcessStartInfo]::new('/usr/bin/setpriv', [string[]](@('--pdeathsig', 'TERM', '--', $FileName) + $Arguments))
-    }
-    return [System.Diagnostics.ProcessStartInfo]::new($FileName, $Arguments)
-}
-
-function Start-Host([string] $Project, [hashtable] $Environment) {
-    $dll = Join-Path $Root "src/$Project/bin/$Configuration/net10.0/TodoClean.$Project.dll"
-    $info = New-ChildStartInfo 'dotnet' @($dll)
-    $info.WorkingDirectory = Join-Path $Root "src/$Project"
-    $info.UseShellExecute = $false
-    foreach ($key in $Environment.Keys) { $info.Environment[$key] = $Environment[$key] }
-    return [System.Diagnostics.Process]::Start($info)
-}
-
 # Returns when the user stops the script: Ctrl+C, or its launcher (the terminal, `dotnet pwsh`) going away, which would
-# otherwise leave this script and the processes it started running. Stops the build if one of the processes ends.
+# otherwise leave this script and the processes it started running. Stops the script if one of the processes ends.
 function Wait-WhileRunning([System.Diagnostics.Process[]] $Processes) {
     # The launcher's exit shows as a new parent (init or a subreaper) at once; the launcher itself may linger as a zombie.
     while (-not ($Processes | Where-Object HasExited)) {
@@ -115,16 +69,13 @@ function Wait-WhileRunning([System.Diagnostics.Process[]] $Processes) {
         }
         Start-Sleep -Milliseconds 500
     }
-    Stop-Build 'A process stopped unexpectedly; see its log above.'
+    Stop-Script 'A process stopped unexpectedly; see its log above.'
 }
 
 function Invoke-Run {
     Assert-Prerequisites
     Invoke-Restore
-    Write-Step "Building the two hosts ($Configuration)"
-    foreach ($project in 'AuthGateway', 'WebApi') {
-        Invoke-Checked "dotnet build $project" { dotnet build (Join-Path $Root "src/$project/$project.csproj") --no-restore -c $Configuration }
-    }
+    Build-Project 'src/AuthGateway/AuthGateway.csproj', 'src/WebApi/WebApi.csproj' $Configuration -NoRestore
     $secret = Get-DevSecret
     $data = Join-Path $Root 'data'
     New-Item -ItemType Directory -Force -Path $data | Out-Null
@@ -132,32 +83,34 @@ function Invoke-Run {
     $apiUrl = if ($env:API_URL) { $env:API_URL } else { 'http://localhost:5200' }
 
     $common = @{ ASPNETCORE_ENVIRONMENT = 'Development'; DOTNET_NOLOGO = '1' }
-    $gateway = Start-Host 'AuthGateway' ($common + @{
-        ASPNETCORE_URLS         = $gatewayUrl
-        FRONTEND_JWT_SECRET     = $secret
-        ConnectionStrings__Auth = "Data Source=$(Join-Path $data 'auth.db')"
-        Auth__BaseUrl           = $gatewayUrl
-        Ui__ApiBaseUrl          = $apiUrl
-    })
-    $api = Start-Host 'WebApi' ($common + @{
-        ASPNETCORE_URLS            = $apiUrl
-        BACKEND_JWT_SECRET         = $secret
-        ConnectionStrings__Todos   = "Data Source=$(Join-Path $data 'todos.db')"
-        Cors__AllowedOrigins__0    = $gatewayUrl
-    })
+    $hosts = @()
     try {
-        Start-Sleep -Seconds 2
+        $gateway = Start-TodoHost AuthGateway $Configuration ($common + @{
+            ASPNETCORE_URLS         = $gatewayUrl
+            FRONTEND_JWT_SECRET     = $secret
+            ConnectionStrings__Auth = "Data Source=$(Join-Path $data 'auth.db')"
+            Auth__BaseUrl           = $gatewayUrl
+            Ui__ApiBaseUrl          = $apiUrl
+        })
+        $hosts += $gateway
+        $api = Start-TodoHost WebApi $Configuration ($common + @{
+            ASPNETCORE_URLS          = $apiUrl
+            BACKEND_JWT_SECRET       = $secret
+            ConnectionStrings__Todos = "Data Source=$(Join-Path $data 'todos.db')"
+            Cors__AllowedOrigins__0  = $gatewayUrl
+        })
+        $hosts += $api
+        Wait-Healthy $gatewayUrl $gateway
+        Wait-Healthy $apiUrl $api
         Write-Host ''
         Write-Host "  AuthGateway (sign-in, UI, /api/auth): $gatewayUrl   docs: $gatewayUrl/scalar/v1"
         Write-Host "  WebApi      (/api/me, /api/todos):    $apiUrl   docs: $apiUrl/scalar/v1"
         Write-Host '  Data in ./data, secret in ./.secrets. Press Ctrl+C to stop both hosts.'
         Write-Host ''
-        Wait-WhileRunning @($gateway, $api)
+        Wait-WhileRunning $hosts
     }
     finally {
-        foreach ($process in @($gateway, $api)) {
-            if ($process -and -not $process.HasExited) { $process.Kill($true); $process.WaitForExit() }
-        }
+        Stop-Processes $hosts
         Write-Host '==> Both hosts stopped.'
     }
 }
@@ -175,17 +128,12 @@ function Find-PostgresBin {
     foreach ($dir in $candidates) {
         if ((Test-Path (Join-Path $dir 'initdb')) -and (Test-Path (Join-Path $dir 'pg_ctl'))) { return $dir }
     }
-    Stop-Build 'PostgreSQL server binaries (initdb, pg_ctl) not found. Install them with: sudo apt-get install postgresql (or set POSTGRES_BIN).'
-}
-
-function Get-FreePort {
-    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $listener.Start()
-    try { return $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+    Stop-Script 'PostgreSQL server binaries (initdb, pg_ctl) not found. Install them with: sudo apt-get install postgresql (or set POSTGRES_BIN).'
 }
 
 # A throwaway PostgreSQL server (tests/TestCommon/throwaway-postgres.sh): it stops and deletes its data directory when
-# its standard input closes. initdb refuses root, so as root it runs as the `postgres` OS user.
+# its standard input closes. initdb refuses root, so as root it runs as the `postgres` OS user. PostgreSQL cannot report
+# a port it picked itself, so it is told one (Invoke-OnChosenPort), and says "Address already in use" when that was taken.
 function Start-ThrowawayPostgres([string] $Bin, [string] $Directory, [int] $Port, [string] $Password) {
     $script = Get-Content -Raw (Join-Path $Root 'tests/TestCommon/throwaway-postgres.sh')
     $asRoot = [Environment]::UserName -eq 'root'
@@ -195,28 +143,18 @@ function Start-ThrowawayPostgres([string] $Bin, [string] $Directory, [int] $Port
     $info.UseShellExecute = $false
     $info.RedirectStandardInput = $true
     $info.RedirectStandardOutput = $true
+    # The script prints only failures there (the server's log when it does not start), and then exits.
+    $info.RedirectStandardError = $true
     $info.WorkingDirectory = [System.IO.Path]::GetTempPath()
     $process = [System.Diagnostics.Process]::Start($info)
     $process.StandardInput.WriteLine($Password)
     $process.StandardInput.Flush()
-    if ($process.StandardOutput.ReadLine() -ne 'ready') {
-        $process.WaitForExit(10000) | Out-Null
-        Stop-Build 'The throwaway PostgreSQL server did not start; see its messages above.'
-    }
-    return $process
-}
-
-function Wait-Healthy([string] $Url, [System.Diagnostics.Process] $Process) {
-    $deadline = (Get-Date).AddSeconds(60)
-    while ((Get-Date) -lt $deadline) {
-        if ($Process.HasExited) { Stop-Build "The instance for $Url exited with code $($Process.ExitCode); see its log above." }
-        try {
-            if ((Invoke-WebRequest "$Url/health" -SkipHttpErrorCheck -TimeoutSec 2).StatusCode -eq 200) { return }
-        }
-        catch { Start-Sleep -Milliseconds 200 }
-        Start-Sleep -Milliseconds 200
-    }
-    Stop-Build "The instance for $Url did not become healthy within 60 s."
+    if ($process.StandardOutput.ReadLine() -eq 'ready') { return $process }
+    $errors = $process.StandardError.ReadToEnd()
+    $process.WaitForExit()
+    if ($errors -match 'could not bind IPv[46] address .*: Address already in use') { Stop-PortInUse $Matches[0] }
+    Write-Host $errors
+    Stop-Script 'The throwaway PostgreSQL server did not start; see its messages above.'
 }
 
 # Two gateway and two API instances on one throwaway PostgreSQL server, behind nginx (docs/scale-out.md).
@@ -224,12 +162,9 @@ function Invoke-ScaleOut {
     Assert-Prerequisites
     $postgresBin = Find-PostgresBin
     $nginx = if (Test-Path '/usr/sbin/nginx') { '/usr/sbin/nginx' } else { (Get-Command nginx -ErrorAction SilentlyContinue)?.Source }
-    if (-not $nginx) { Stop-Build 'nginx not found. Install it with: sudo apt-get install nginx' }
+    if (-not $nginx) { Stop-Script 'nginx not found. Install it with: sudo apt-get install nginx' }
     Invoke-Restore
-    Write-Step "Building the two hosts ($Configuration)"
-    foreach ($project in 'AuthGateway', 'WebApi') {
-        Invoke-Checked "dotnet build $project" { dotnet build (Join-Path $Root "src/$project/$project.csproj") --no-restore -c $Configuration }
-    }
+    Build-Project 'src/AuthGateway/AuthGateway.csproj', 'src/WebApi/WebApi.csproj' $Configuration -NoRestore
     $secret = Get-DevSecret
     $gatewayUrl = 'http://127.0.0.1:5100'
     $apiUrl = 'http://127.0.0.1:5200'
@@ -237,14 +172,18 @@ function Invoke-ScaleOut {
     $apiInstances = 'http://127.0.0.1:5201', 'http://127.0.0.1:5202'
     $work = Join-Path ([System.IO.Path]::GetTempPath()) "todoclean-scaleout-$([guid]::NewGuid().ToString('N'))"
     New-Item -ItemType Directory -Path (Join-Path $work 'nginx') | Out-Null
-    $pgPort = Get-FreePort
     $pgPassword = [Convert]::ToHexString([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(16))
     $processes = [System.Collections.Generic.List[System.Diagnostics.Process]]::new()
     $postgres = $null
     try {
-        Write-Step "Starting a throwaway PostgreSQL server on 127.0.0.1:$pgPort"
         # Its own folder directly under the temp folder: the server may run as another OS user than $work's owner.
-        $postgres = Start-ThrowawayPostgres $postgresBin "$work-postgres" $pgPort $pgPassword
+        $postgres = Invoke-OnChosenPort {
+            param($port)
+            Write-Step "Starting a throwaway PostgreSQL server on 127.0.0.1:$port"
+            $server = Start-ThrowawayPostgres $postgresBin "$work-postgres" $port $pgPassword
+            [pscustomobject]@{ Process = $server; Port = $port }
+        }
+        $pgPort = $postgres.Port
         $env:PGPASSWORD = $pgPassword
         foreach ($database in 'todoclean_auth', 'todoclean_todos') {
             Invoke-Checked "createdb $database" { & (Join-Path $postgresBin 'createdb') -h 127.0.0.1 -p $pgPort -U postgres $database }
@@ -253,16 +192,16 @@ function Invoke-ScaleOut {
         $connection = "Host=127.0.0.1;Port=$pgPort;Username=postgres;Password=$pgPassword"
 
         $common = @{
-            ASPNETCORE_ENVIRONMENT           = 'Development'
-            DOTNET_NOLOGO                    = '1'
-            Database__Provider               = 'Postgres'
+            ASPNETCORE_ENVIRONMENT            = 'Development'
+            DOTNET_NOLOGO                     = '1'
+            Database__Provider                = 'Postgres'
             # nginx on loopback is the one proxy whose X-Forwarded-For counts (client addresses for logs and limits).
             ForwardedHeaders__KnownProxies__0 = '127.0.0.1'
         }
         # The first instance of each host applies the migrations; the second starts on the migrated store.
         for ($i = 0; $i -lt 2; $i++) {
             Write-Step "Starting gateway instance $($i + 1) ($($gatewayInstances[$i])) and API instance $($i + 1) ($($apiInstances[$i]))"
-            $gateway = Start-Host 'AuthGateway' ($common + @{
+            $gateway = Start-TodoHost AuthGateway $Configuration ($common + @{
                 ASPNETCORE_URLS         = $gatewayInstances[$i]
                 FRONTEND_JWT_SECRET     = $secret
                 ConnectionStrings__Auth = "$connection;Database=todoclean_auth"
@@ -270,7 +209,7 @@ function Invoke-ScaleOut {
                 Ui__ApiBaseUrl          = $apiUrl
             })
             $processes.Add($gateway)
-            $api = Start-Host 'WebApi' ($common + @{
+            $api = Start-TodoHost WebApi $Configuration ($common + @{
                 ASPNETCORE_URLS          = $apiInstances[$i]
                 BACKEND_JWT_SECRET       = $secret
                 ConnectionStrings__Todos = "$connection;Database=todoclean_todos"
@@ -306,36 +245,36 @@ function Invoke-ScaleOut {
         Wait-WhileRunning $processes
     }
     finally {
-        foreach ($process in $processes) {
-            if (-not $process.HasExited) { $process.Kill($true); $process.WaitForExit() }
-        }
+        Stop-Processes $processes
         if ($postgres) {
             # Closing its standard input stops the server and deletes its data directory.
-            try { $postgres.StandardInput.Close() } catch { }
-            $postgres.WaitForExit(15000) | Out-Null
+            try { $postgres.Process.StandardInput.Close() } catch { }
+            $postgres.Process.WaitForExit(15000) | Out-Null
         }
         Remove-Item -Recurse -Force $work -ErrorAction SilentlyContinue
         Write-Host '==> nginx, the instances and PostgreSQL stopped; the throwaway data is gone.'
     }
 }
 
+# Every .NET suite and the conformance suite; the counts and the failures come from their result files (TRX, JUnit).
 function Invoke-Test {
     Assert-Prerequisites
     Invoke-Build
-    Write-Step 'Running the .NET test suites'
     $results = Join-Path $Root 'artifacts/test-results'
-    & dotnet test $Solution --no-build -c $Configuration --results-directory $results 2>&1 | Tee-Object -Variable lines | Out-Host
+    Remove-Item -Recurse -Force $results -ErrorAction SilentlyContinue
+    Write-Step 'Running the .NET test suites'
+    & dotnet test $Solution --no-build -c $Configuration --logger trx --results-directory $results | Out-Host
     $exit = $LASTEXITCODE
-    $passed = 0; $failed = 0; $skipped = 0
-    foreach ($line in $lines) {
-        if ("$line" -match '(Passed|Failed)!\s+-\s+Failed:\s+(\d+),\s+Passed:\s+(\d+),\s+Skipped:\s+(\d+)') {
-            $failed += [int]$Matches[2]; $passed += [int]$Matches[3]; $skipped += [int]$Matches[4]
-        }
+    $dotnet = Read-TrxResults $results
+    if ($exit -ne 0 -and $dotnet.Failed -eq 0) {
+        $dotnet.Failed = 1
+        $dotnet.Failures.Add("  dotnet test failed (exit code $exit) without a failed test in its results; see its output above.")
     }
-    $failures = @(Get-FailedTestReport $lines)
-    $conformance = Invoke-Conformance
-    $passed += $conformance.Passed; $failed += $conformance.Failed
-    $failures += $conformance.Failures
+    $conformance = Invoke-Conformance (Join-Path $results 'conformance')
+    $passed = $dotnet.Passed + $conformance.Passed
+    $failed = $dotnet.Failed + $conformance.Failed
+    $skipped = $dotnet.Skipped + $conformance.Skipped
+    $failures = @($dotnet.Failures) + @($conformance.Failures)
     Write-Host ''
     if ($failures.Count -gt 0) {
         # Repeated at the end: a long run's log is often read from its tail only.
@@ -344,45 +283,100 @@ function Invoke-Test {
         Write-Host ''
     }
     Write-Host "Tests: $passed passed, $failed failed, $skipped skipped"
-    if ($exit -ne 0 -or $failed -gt 0) { Stop-Build 'Some tests failed.' }
+    if ($failed -gt 0) { Stop-Script 'Some tests failed.' }
 }
 
-# Each failed .NET test's name and error message (without its stack trace), from dotnet test's console output.
-function Get-FailedTestReport([object[]] $Lines) {
-    $inFailure = $false
-    foreach ($line in $Lines) {
-        $text = "$line"
-        if ($text -match '^\s*Failed \S.* \[[^\]]+\]\s*$') { $inFailure = $true; $kept = 0 }
-        elseif ($inFailure -and ($text -match '^\s*(Stack Trace:|Standard Output Messages:|Passed |Skipped )' -or $kept -ge 40)) {
-            $inFailure = $false
+# A failed test's name and the first lines of its message, as the closing summary shows them.
+function Format-Failure([string] $Name, [string] $Message) {
+    $lines = @(("$Message".TrimEnd() -split '\r?\n') | Select-Object -First 40)
+    "  $Name"
+    $lines | ForEach-Object { "      $_" }
+}
+
+# Passed, failed and skipped tests of every TRX file in $Directory (dotnet test writes one per test assembly), with each
+# failure's name and message, and the errors a run without failed tests reported (e.g. a test host that crashed).
+function Read-TrxResults([string] $Directory) {
+    $result = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0; Failures = [System.Collections.Generic.List[string]]::new() }
+    foreach ($file in Get-ChildItem $Directory -Filter '*.trx' -ErrorAction SilentlyContinue) {
+        $trx = [xml](Get-Content -Raw $file.FullName)
+        $ns = [System.Xml.XmlNamespaceManager]::new($trx.NameTable)
+        $ns.AddNamespace('t', 'http://microsoft.com/schemas/VisualStudio/TeamTest/2010')
+        foreach ($test in $trx.SelectNodes('//t:Results/t:UnitTestResult', $ns)) {
+            switch ($test.GetAttribute('outcome')) {
+                'Passed' { $result.Passed++ }
+                'NotExecuted' { $result.Skipped++ }
+                default {
+                    $result.Failed++
+                    $message = $test.SelectSingleNode('t:Output/t:ErrorInfo/t:Message', $ns)
+                    Format-Failure $test.GetAttribute('testName') $(if ($message) { $message.InnerText } else { "outcome: $($test.GetAttribute('outcome'))" }) |
+                        ForEach-Object { $result.Failures.Add($_) }
+                }
+            }
         }
-        if ($inFailure) { $text; $kept++ }
+        # A run without a failed test that still reports errors (a test host that crashed, say). Runs with failed tests
+        # report each failure again there, as the test framework's console line.
+        if (-not $trx.SelectSingleNode('//t:Results/t:UnitTestResult[@outcome!="Passed" and @outcome!="NotExecuted"]', $ns)) {
+            foreach ($info in $trx.SelectNodes('//t:ResultSummary/t:RunInfos/t:RunInfo[@outcome="Error"]/t:Text', $ns)) {
+                Format-Failure "test run $($file.Name)" $info.InnerText | ForEach-Object { $result.Failures.Add($_) }
+            }
+        }
     }
+    return $result
+}
+
+# Passed, failed and skipped tests of a JUnit file (node:test's junit reporter), each failure named by its suites and
+# test, prefixed with $Label.
+function Read-JUnitResults([string] $File, [string] $Label) {
+    $result = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0; Failures = [System.Collections.Generic.List[string]]::new() }
+    # Control characters (colour codes, say) are not allowed in XML 1.0 but can reach a failure message.
+    $junit = [xml]((Get-Content -Raw $File) -replace '\x1B\[[0-9;]*m', '' -replace '[\x00-\x08\x0B\x0C\x0E-\x1F]', '')
+    foreach ($case in $junit.SelectNodes('//testcase')) {
+        $failure = $case.SelectSingleNode('failure')
+        if ($failure) {
+            $result.Failed++
+            $names = @($case.SelectNodes('ancestor::testsuite') | ForEach-Object { $_.GetAttribute('name') }) + $case.GetAttribute('name')
+            Format-Failure "${Label}: $($names -join ' > ')" $failure.GetAttribute('message') | ForEach-Object { $result.Failures.Add($_) }
+        }
+        elseif ($case.SelectSingleNode('skipped')) { $result.Skipped++ }
+        else { $result.Passed++ }
+    }
+    return $result
 }
 
 # The Better Auth conformance suite (Node): the real better-auth client against the gateway and a reference server.
-function Invoke-Conformance {
+# Its runner writes one JUnit file per target into $Directory.
+function Invoke-Conformance([string] $Directory) {
     if (-not (Get-Command node -ErrorAction SilentlyContinue) -or -not (Get-Command npm -ErrorAction SilentlyContinue)) {
-        Stop-Build 'Node.js 20+ and npm are needed for the Better Auth conformance suite (tests/Conformance). Install them (e.g. apt-get install nodejs npm) and try again.'
+        Stop-Script 'Node.js 20+ and npm are needed for the Better Auth conformance suite (tests/Conformance). Install them (e.g. apt-get install nodejs npm) and try again.'
     }
-    $dir = Join-Path $Root 'tests/Conformance'
     Write-Step 'Running the Better Auth conformance suite (gateway and reference server)'
-    Push-Location $dir
+    Push-Location (Join-Path $Root 'tests/Conformance')
     try {
         # Everything a function writes is its result: the tools' output goes to the console instead.
         Invoke-Checked 'npm ci' { npm ci --no-audit --no-fund --loglevel=error | Out-Host }
         $dll = Join-Path $Root "src/AuthGateway/bin/$Configuration/net10.0/TodoClean.AuthGateway.dll"
-        & node run.mjs --gateway-dll $dll 2>&1 | Tee-Object -Variable output | Out-Host
+        & node run.mjs --gateway-dll $dll --results-directory $Directory | Out-Host
         $exit = $LASTEXITCODE
     }
     finally { Pop-Location }
-    $result = [pscustomobject]@{ Passed = 0; Failed = 0; Failures = @($output | Where-Object { "$_" -match '^\s*✖' } | ForEach-Object { "  conformance: $("$_".Trim())" } | Select-Object -Unique) }
-    foreach ($line in $output) {
-        if ("$line" -match '^(reference|gateway)\s+(\d+) passed, (\d+) failed') {
-            $result.Passed += [int]$Matches[2]; $result.Failed += [int]$Matches[3]
+    $result = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0; Failures = [System.Collections.Generic.List[string]]::new() }
+    foreach ($target in 'reference', 'gateway') {
+        $file = Join-Path $Directory "$target.junit.xml"
+        if (-not (Test-Path $file)) {
+            $result.Failed++
+            $result.Failures.Add("  conformance ($target): the target did not start; see the output above.")
+            continue
         }
+        $counts = Read-JUnitResults $file "conformance ($target)"
+        $result.Passed += $counts.Passed
+        $result.Failed += $counts.Failed
+        $result.Skipped += $counts.Skipped
+        $counts.Failures | ForEach-Object { $result.Failures.Add($_) }
     }
-    if ($exit -ne 0 -and $result.Failed -eq 0) { $result.Failed = 1 }
+    if ($exit -ne 0 -and $result.Failed -eq 0) {
+        $result.Failed = 1
+        $result.Failures.Add("  conformance: node run.mjs failed (exit code $exit) without a failed test in its results; see its output above.")
+    }
     return $result
 }
 
@@ -392,14 +386,16 @@ function Invoke-Bench {
     Invoke-Checked 'dotnet tool restore' { dotnet tool restore }
     $script = if ($Micro) { Join-Path $Root 'bench/run-micro.ps1' } else { Join-Path $Root 'bench/load/run-load.ps1' }
     & $script
-    if (-not $?) { Stop-Build "$script failed." }
+    if (-not $?) { Stop-Script "$script failed." }
 }
 
-switch ($Target) {
-    'Restore' { Assert-Prerequisites; Invoke-Restore }
-    'Build' { Assert-Prerequisites; Invoke-Build }
-    'Test' { Invoke-Test }
-    'Run' { Invoke-Run }
-    'ScaleOut' { Invoke-ScaleOut }
-    'Bench' { Invoke-Bench }
+Invoke-Script {
+    switch ($Target) {
+        'Restore' { Assert-Prerequisites; Invoke-Restore }
+        'Build' { Assert-Prerequisites; Invoke-Build }
+        'Test' { Invoke-Test }
+        'Run' { Invoke-Run }
+        'ScaleOut' { Invoke-ScaleOut }
+        'Bench' { Invoke-Bench }
+    }
 }

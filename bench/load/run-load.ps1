@@ -5,8 +5,9 @@
 .DESCRIPTION
     Usually run through the build script:  dotnet pwsh ./build.ps1 bench
     1. builds both hosts and the seeder (bench/Benchmarks) in Release;
-    2. starts the gateway, then the API, each on fresh SQLite stores in a temporary folder, and times each from process
-       start to its first 200 on GET /alive (migrations included);
+    2. starts the API (on a port it picks), then the gateway (on a port chosen for it, as its own URL is a setting), each
+       on a fresh SQLite store in a temporary folder, and times each from process start to its first 200 on GET /alive
+       (migrations included);
     3. seeds 1,000 users × 20 todos, one live session per user (cookie), one JWT per session, invalid tokens;
     4. warms every scenario up once, then drives each with wrk (-t2 -c64, a short warm-up, then -d<Duration>s
        --latency) through scenario.lua;
@@ -34,31 +35,11 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
-$env:DOTNET_NOLOGO = '1'
-$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+Import-Module (Join-Path $PSScriptRoot '../../scripts/TodoClean.psm1') -Force
 $Here = $PSScriptRoot
 $Root = (Resolve-Path (Join-Path $Here '../..')).Path
 if (-not $ResultsDirectory) { $ResultsDirectory = Join-Path $Root 'bench/results' }
 $Configuration = 'Release'
-
-function Write-Step([string] $Message) { Write-Host "==> $Message" }
-
-function Stop-Run([string] $Message) { throw "Load test failed: $Message" }
-
-function Invoke-Checked([string] $What, [scriptblock] $Command) {
-    & $Command
-    if ($LASTEXITCODE -ne 0) { Stop-Run "$What failed (exit code $LASTEXITCODE)." }
-}
-
-function New-Secret([int] $Bytes = 48) {
-    [Convert]::ToBase64String([Security.Cryptography.RandomNumberGenerator]::GetBytes($Bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_')
-}
-
-function Get-FreePort {
-    $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
-    $listener.Start()
-    try { return $listener.LocalEndpoint.Port } finally { $listener.Stop() }
-}
 
 # CPU time (user + system) the process has used so far, in microseconds (/proc/<pid>/stat, clock ticks of 10 ms).
 function Get-CpuMicroseconds([int] $ProcessId) {
@@ -69,39 +50,6 @@ function Get-CpuMicroseconds([int] $ProcessId) {
 function Get-Rss([int] $ProcessId, [string] $Field = 'VmRSS') {
     $line = Get-Content "/proc/$ProcessId/status" | Where-Object { $_ -like "${Field}:*" }
     return [math]::Round([double](($line -split '\s+')[1]) / 1024, 1)   # kB -> MiB
-}
-
-# Starts a host with its output in a log file; `exec` keeps the host's own pid (for /proc/<pid>/status).
-function Start-HostProcess([string] $Project, [string] $Log, [hashtable] $Environment) {
-    $dll = Join-Path $Root "src/$Project/bin/$Configuration/net10.0/TodoClean.$Project.dll"
-    $info = [Diagnostics.ProcessStartInfo]::new('bash')
-    foreach ($arg in @('-c', 'exec dotnet "$0" >"$1" 2>&1', $dll, $Log)) { $info.ArgumentList.Add($arg) }
-    $info.WorkingDirectory = Join-Path $Root "src/$Project"
-    $info.UseShellExecute = $false
-    foreach ($key in $Environment.Keys) { $info.Environment[$key] = [string]$Environment[$key] }
-    return [Diagnostics.Process]::Start($info)
-}
-
-# Milliseconds from process start to the first 200 on GET /alive.
-function Wait-FirstOk([Diagnostics.Process] $Process, [string] $Url, [Diagnostics.Stopwatch] $Clock, [string] $Log) {
-    $client = [Net.Http.HttpClient]::new()
-    $client.Timeout = [TimeSpan]::FromSeconds(2)
-    try {
-        while ($Clock.Elapsed.TotalSeconds -lt 60) {
-            if ($Process.HasExited) {
-                Stop-Run "the host behind $Url exited (code $($Process.ExitCode)):`n$((Get-Content $Log -Tail 30) -join "`n")"
-            }
-            try {
-                $response = $client.GetAsync("$Url/alive").GetAwaiter().GetResult()
-                if ([int]$response.StatusCode -eq 200) { return [math]::Round($Clock.Elapsed.TotalMilliseconds) }
-            }
-            catch [Net.Http.HttpRequestException] { }
-            catch [Threading.Tasks.TaskCanceledException] { }
-            Start-Sleep -Milliseconds 5
-        }
-        Stop-Run "no 200 from $Url/alive within 60 s."
-    }
-    finally { $client.Dispose() }
 }
 
 function Invoke-Http([string] $Method, [string] $Url, [hashtable] $Headers = @{}, [string] $Json) {
@@ -117,295 +65,309 @@ function Invoke-Http([string] $Method, [string] $Url, [hashtable] $Headers = @{}
 }
 
 function Assert-Status([string] $What, $Response, [int] $Expected) {
-    if ($Response.Status -ne $Expected) { Stop-Run "sanity check '$What': expected $Expected, got $($Response.Status): $($Response.Body)" }
+    if ($Response.Status -ne $Expected) { Stop-Script "sanity check '$What': expected $Expected, got $($Response.Status): $($Response.Body)" }
 }
 
 function Invoke-Wrk([string] $Url, [int] $Seconds, [string[]] $ScriptArgs, [string] $Timeout = '5s') {
     Push-Location $Here
     try {
         $output = & wrk "-t$Threads" "-c$Connections" "-d${Seconds}s" --latency --timeout $Timeout -s scenario.lua $Url -- @ScriptArgs 2>&1
-        if ($LASTEXITCODE -ne 0) { Stop-Run "wrk failed (exit code $LASTEXITCODE):`n$($output -join "`n")" }
+        if ($LASTEXITCODE -ne 0) { Stop-Script "wrk failed (exit code $LASTEXITCODE):`n$($output -join "`n")" }
     }
     finally { Pop-Location }
     $line = $output | Where-Object { "$_".StartsWith('BENCH_JSON ') } | Select-Object -Last 1
-    if (-not $line) { Stop-Run "wrk printed no result:`n$($output -join "`n")" }
+    if (-not $line) { Stop-Script "wrk printed no result:`n$($output -join "`n")" }
     return ("$line".Substring('BENCH_JSON '.Length) | ConvertFrom-Json -AsHashtable)
 }
 
 function Get-TodoCount([string] $Seeder, [string] $TodosDb) {
     $count = & dotnet $Seeder count --todos $TodosDb
-    if ($LASTEXITCODE -ne 0) { Stop-Run "counting the todos failed (exit code $LASTEXITCODE)." }
+    if ($LASTEXITCODE -ne 0) { Stop-Script "counting the todos failed (exit code $LASTEXITCODE)." }
     return [long]("$count".Trim())
 }
 
-if (-not (Get-Command wrk -ErrorAction SilentlyContinue)) {
-    Stop-Run "wrk is not installed: apt-get install -y wrk (the Debian package)."
-}
-
-if (-not $NoBuild) {
-    foreach ($project in @('src/AuthGateway/AuthGateway.csproj', 'src/WebApi/WebApi.csproj', 'bench/Benchmarks/Benchmarks.csproj')) {
-        Write-Step "Building $project ($Configuration)"
-        Invoke-Checked "dotnet build $project" { dotnet build (Join-Path $Root $project) -c $Configuration -v quiet -nologo }
-    }
-}
-
-$seeder = Join-Path $Root "bench/Benchmarks/bin/$Configuration/net10.0/TodoClean.Benchmarks.dll"
-$work = Join-Path ([IO.Path]::GetTempPath()) ("todoclean-bench-" + [Guid]::NewGuid().ToString('N').Substring(0, 8))
-New-Item -ItemType Directory -Path $work | Out-Null
-$jwtSecret = New-Secret
-$cookieSecret = New-Secret
-$gatewayUrl = "http://127.0.0.1:$(Get-FreePort)"
-$apiUrl = "http://127.0.0.1:$(Get-FreePort)"
-$authDb = Join-Path $work 'auth.db'
-$todosDb = Join-Path $work 'todos.db'
-$loadAverage = ((Get-Content /proc/loadavg) -split ' ')[0..2] -join ' '
-$hosts = @()
-$failed = $true
-
-try {
-    # Starts a host with its log in the work folder (stopped at the end either way) and returns the milliseconds from
-    # process start to its first 200.
-    function Start-TimedHost([string] $Project, [string] $Url, [string] $LogName, [hashtable] $Environment) {
-        $clock = [Diagnostics.Stopwatch]::StartNew()
-        $log = Join-Path $work $LogName
-        $process = Start-HostProcess $Project $log $Environment
-        $script:hosts += $process
-        return Wait-FirstOk $process $Url $clock $log
+Invoke-Script {
+    if (-not (Get-Command wrk -ErrorAction SilentlyContinue)) {
+        Stop-Script "wrk is not installed: apt-get install -y wrk (the Debian package)."
     }
 
-    Write-Step "Starting the gateway on $gatewayUrl (fresh store in $work)"
-    $gatewayStart = Start-TimedHost 'AuthGateway' $gatewayUrl 'gateway.log' @{
-        ASPNETCORE_URLS                          = $gatewayUrl
-        ASPNETCORE_ENVIRONMENT                   = 'Production'
-        FRONTEND_JWT_SECRET                      = $jwtSecret
-        BETTER_AUTH_SECRET                       = $cookieSecret
-        ConnectionStrings__Auth                  = "Data Source=$authDb"
-        Auth__BaseUrl                            = $gatewayUrl
-        Ui__ApiBaseUrl                           = $apiUrl
-        RateLimiting__CredentialPermitsPerIp     = '1000000000'
-        RateLimiting__TokenPermitsPerIp          = '1000000000'
-        RateLimiting__TokenPermitsPerSession     = '1000000000'
+    if (-not $NoBuild) {
+        Build-Project 'src/AuthGateway/AuthGateway.csproj', 'src/WebApi/WebApi.csproj', 'bench/Benchmarks/Benchmarks.csproj' $Configuration -Quiet
     }
-    $gateway = $hosts[-1]
 
-    Write-Step "Starting the API on $apiUrl"
-    $apiStart = Start-TimedHost 'WebApi' $apiUrl 'api.log' @{
-        ASPNETCORE_URLS          = $apiUrl
-        ASPNETCORE_ENVIRONMENT   = 'Production'
-        BACKEND_JWT_SECRET       = $jwtSecret
-        ConnectionStrings__Todos = "Data Source=$todosDb"
-        Cors__AllowedOrigins__0  = $gatewayUrl
-    }
-    $api = $hosts[-1]
-    Write-Step "First 200: gateway $gatewayStart ms, API $apiStart ms"
+    $seeder = Join-Path $Root "bench/Benchmarks/bin/$Configuration/net10.0/TodoClean.Benchmarks.dll"
+    $work = Join-Path ([IO.Path]::GetTempPath()) ("todoclean-bench-" + [Guid]::NewGuid().ToString('N').Substring(0, 8))
+    New-Item -ItemType Directory -Path $work | Out-Null
+    $jwtSecret = New-Secret
+    $cookieSecret = New-Secret
+    $authDb = Join-Path $work 'auth.db'
+    $todosDb = Join-Path $work 'todos.db'
+    $loadAverage = ((Get-Content /proc/loadavg) -split ' ')[0..2] -join ' '
+    $hosts = [Collections.Generic.List[Diagnostics.Process]]::new()
+    $failed = $true
 
-    Write-Step "Seeding $Users users x $TodosPerUser todos"
-    $env:BENCH_JWT_SECRET = $jwtSecret
-    $env:BENCH_COOKIE_SECRET = $cookieSecret
     try {
-        Invoke-Checked 'seeding' {
-            dotnet $seeder seed --auth $authDb --todos $todosDb --out $work --users $Users --todos-per-user $TodosPerUser
+        # Starts a host with its log in the work folder (stopped at the end either way); returns its process, its URL and
+        # the milliseconds from process start to its first 200 on GET /alive.
+        function Start-TimedHost([string] $Project, [string] $LogName, [hashtable] $Environment) {
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $log = Join-Path $work $LogName
+            $process = Start-TodoHost $Project $Configuration $Environment -Log $log
+            $hosts.Add($process)
+            $url = Wait-HostListening $process $log -PollMilliseconds 5
+            Wait-Healthy $url $process -Path '/alive' -Log $log -PollMilliseconds 5
+            return @{ Process = $process; Url = $url; Start = [math]::Round($clock.Elapsed.TotalMilliseconds) }
         }
+
+        # The gateway is told its own URL (Auth__BaseUrl) and the API's (Ui__ApiBaseUrl); the API the gateway's origin
+        # (CORS). So the gateway's port is chosen up front, the API starts on a port it picks (port 0) and says which, then
+        # the gateway starts on its port; if another process took that port meanwhile, both start again on a new one.
+        $started = Invoke-OnChosenPort {
+            param($gatewayPort)
+            # Fresh stores on every attempt: the start-up times include the migrations.
+            Remove-Item "$authDb*", "$todosDb*" -ErrorAction SilentlyContinue
+            $gatewayUrl = "http://127.0.0.1:$gatewayPort"
+            Write-Step "Starting the API (fresh store in $work)"
+            $api = Start-TimedHost 'WebApi' 'api.log' @{
+                ASPNETCORE_URLS          = 'http://127.0.0.1:0'
+                ASPNETCORE_ENVIRONMENT   = 'Production'
+                BACKEND_JWT_SECRET       = $jwtSecret
+                ConnectionStrings__Todos = "Data Source=$todosDb"
+                Cors__AllowedOrigins__0  = $gatewayUrl
+            }
+            try {
+                Write-Step "Starting the gateway on $gatewayUrl (the API is on $($api.Url))"
+                $gateway = Start-TimedHost 'AuthGateway' 'gateway.log' @{
+                    ASPNETCORE_URLS                      = $gatewayUrl
+                    ASPNETCORE_ENVIRONMENT               = 'Production'
+                    FRONTEND_JWT_SECRET                  = $jwtSecret
+                    BETTER_AUTH_SECRET                   = $cookieSecret
+                    ConnectionStrings__Auth              = "Data Source=$authDb"
+                    Auth__BaseUrl                        = $gatewayUrl
+                    Ui__ApiBaseUrl                       = $api.Url
+                    RateLimiting__CredentialPermitsPerIp = '1000000000'
+                    RateLimiting__TokenPermitsPerIp      = '1000000000'
+                    RateLimiting__TokenPermitsPerSession = '1000000000'
+                }
+            }
+            catch {
+                Stop-Processes $api.Process
+                throw
+            }
+            @{ Api = $api; Gateway = $gateway }
+        }
+        $api = $started.Api.Process
+        $apiUrl = $started.Api.Url
+        $gateway = $started.Gateway.Process
+        $gatewayUrl = $started.Gateway.Url
+        Write-Step "First 200: gateway $($started.Gateway.Start) ms, API $($started.Api.Start) ms"
+
+        Write-Step "Seeding $Users users x $TodosPerUser todos"
+        $env:BENCH_JWT_SECRET = $jwtSecret
+        $env:BENCH_COOKIE_SECRET = $cookieSecret
+        try {
+            Invoke-Checked 'seeding' {
+                dotnet $seeder seed --auth $authDb --todos $todosDb --out $work --users $Users --todos-per-user $TodosPerUser
+            }
+        }
+        finally {
+            Remove-Item Env:BENCH_JWT_SECRET, Env:BENCH_COOKIE_SECRET -ErrorAction SilentlyContinue
+        }
+        $jwts = Join-Path $work 'jwts.txt'
+        $badJwts = Join-Path $work 'bad-jwts.txt'
+        $cookies = Join-Path $work 'cookies.txt'
+        $emails = Join-Path $work 'emails.txt'
+        $password = Join-Path $work 'password.txt'
+
+        Write-Step 'Sanity checks'
+        $firstJwt = (Get-Content $jwts -TotalCount 1)
+        $list = Invoke-Http GET "$apiUrl/api/todos" @{ Authorization = "Bearer $firstJwt" }
+        Assert-Status 'GET /api/todos' $list 200
+        $page = $list.Body | ConvertFrom-Json
+        if ($page.items.Count -ne [math]::Min($TodosPerUser, 20) -or $page.totalCount -ne $TodosPerUser) {
+            Stop-Script "GET /api/todos returned $($page.items.Count) of $($page.totalCount) todos, expected $TodosPerUser."
+        }
+        Assert-Status 'GET /api/todos with an invalid token' (Invoke-Http GET "$apiUrl/api/todos" @{ Authorization = "Bearer $(Get-Content $badJwts -TotalCount 1)" }) 401
+        Assert-Status 'GET /api/auth/token' (Invoke-Http GET "$gatewayUrl/api/auth/token" @{ Cookie = "better-auth.session_token=$(Get-Content $cookies -TotalCount 1)" }) 200
+        $signIn = @{ email = (Get-Content $emails -TotalCount 1); password = (Get-Content $password -Raw).Trim() } | ConvertTo-Json -Compress
+        Assert-Status 'POST /api/auth/sign-in/email' (Invoke-Http POST "$gatewayUrl/api/auth/sign-in/email" -Json $signIn) 200
+
+        # name, base URL, wrk script arguments, expected status, wrk timeout
+        $scenarios = @(
+            @{ Name = 'ceiling: GET /alive (API host, anonymous)'; Key = 'ceiling'; Url = $apiUrl; Args = @('plain', '/alive'); Expected = 200 }
+            @{ Name = 'GET /api/todos (20 rows, 1,000 distinct JWTs)'; Key = 'list'; Url = $apiUrl; Args = @('bearer', '/api/todos', $jwts); Expected = 200 }
+            @{ Name = 'GET /api/todos with invalid JWTs (401)'; Key = 'unauthorized'; Url = $apiUrl; Args = @('bearer', '/api/todos', $badJwts); Expected = 401 }
+            @{ Name = 'GET /api/auth/token (session cookies)'; Key = 'token'; Url = $gatewayUrl; Args = @('cookie', '/api/auth/token', $cookies); Expected = 200 }
+            @{ Name = 'POST /api/todos'; Key = 'create'; Url = $apiUrl; Args = @('post', '/api/todos', $jwts); Expected = 201 }
+            @{ Name = 'POST /api/auth/sign-in/email (production hash cost)'; Key = 'signin'; Url = $gatewayUrl; Args = @('signin', '/api/auth/sign-in/email', $emails, $password); Expected = 200; Timeout = '30s' }
+            @{ Name = 'ceiling again, after the other scenarios'; Key = 'ceiling-end'; Url = $apiUrl; Args = @('plain', '/alive'); Expected = 200 }
+        )
+
+        if ($Only) {
+            $Only = @($Only | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+            $scenarios = @($scenarios | Where-Object { $_.Key -like 'ceiling*' -or $Only -contains $_.Key })
+        }
+
+        # The runtime keeps recompiling hot code (tiered JIT) for many seconds after start: exercise every path once
+        # before measuring anything, then give each scenario its own short warm-up.
+        if ($Warmup -gt 0) {
+            Write-Step "Warming up every scenario (${Warmup}s each)"
+            foreach ($scenario in $scenarios | Where-Object { $_.Key -ne 'ceiling-end' }) {
+                $timeout = if ($scenario.ContainsKey('Timeout')) { $scenario.Timeout } else { '5s' }
+                [void](Invoke-Wrk $scenario.Url $Warmup $scenario.Args $timeout)
+            }
+        }
+
+        # One measured run of a scenario: req/s and latency from wrk, CPU per request from the serving host's /proc.
+        # For the writes, the rows added during the measured run (not the warm-up) are counted too.
+        function Measure-Scenario($Scenario) {
+            $timeout = if ($Scenario.ContainsKey('Timeout')) { $Scenario.Timeout } else { '5s' }
+            if ($Warmup -gt 0) { [void](Invoke-Wrk $Scenario.Url $Warmup $Scenario.Args $timeout) }
+            $countRows = $Scenario.Key -eq 'create'
+            $rowsBefore = if ($countRows) { Get-TodoCount $seeder $todosDb } else { 0 }
+            $target = if ($Scenario.Url -eq $apiUrl) { $api } else { $gateway }
+            $cpuBefore = Get-CpuMicroseconds $target.Id
+            $result = Invoke-Wrk $Scenario.Url $Duration $Scenario.Args $timeout
+            $result.cpuPerRequest = ((Get-CpuMicroseconds $target.Id) - $cpuBefore) / [math]::Max(1, $result.requests)
+            if ($countRows) {
+                Start-Sleep -Milliseconds 500   # requests still in flight when wrk stopped
+                $result.rowsAdded = (Get-TodoCount $seeder $todosDb) - $rowsBefore
+            }
+            $result.scenario = $Scenario
+            return $result
+        }
+
+        function Write-Measured($Result) {
+            $rps = $Result.requests / ($Result.duration_us / 1e6)
+            Write-Host ("    {0:N0} req/s, p50 {1:N2} ms, p99 {2:N2} ms, host CPU {4:N0} us/request, statuses {3}" -f $rps, ($Result.p50_us / 1000), ($Result.p99_us / 1000),
+                (($Result.statuses.GetEnumerator() | ForEach-Object { "$($_.Key)x$($_.Value)" }) -join ' '), $Result.cpuPerRequest)
+        }
+
+        # Background load on a shared machine drifts within minutes, so every scenario is compared with a ceiling run
+        # measured just before it; the ceiling rows at the start and the end show how much the machine drifted.
+        $adjacentCeiling = $scenarios | Where-Object { $_.Key -eq 'ceiling' } | Select-Object -First 1
+        $results = [ordered]@{}
+        foreach ($scenario in $scenarios) {
+            if ($scenario.Key -notlike 'ceiling*') {
+                Write-Step "ceiling before '$($scenario.Name)': warm-up ${Warmup}s, measure ${Duration}s"
+                $ceilingRun = Measure-Scenario $adjacentCeiling
+                Write-Measured $ceilingRun
+            }
+
+            Write-Step "$($scenario.Name): warm-up ${Warmup}s, measure ${Duration}s"
+            $result = Measure-Scenario $scenario
+            if ($scenario.Key -notlike 'ceiling*') { $result.ceiling = $ceilingRun }
+            $results[$scenario.Key] = $result
+            Write-Measured $result
+        }
+
+        $rss = [ordered]@{
+            gateway = @{ Rss = (Get-Rss $gateway.Id); Peak = (Get-Rss $gateway.Id 'VmHWM'); Start = $started.Gateway.Start }
+            api     = @{ Rss = (Get-Rss $api.Id); Peak = (Get-Rss $api.Id 'VmHWM'); Start = $started.Api.Start }
+        }
+
+        # ---- the report ----
+        function Rps($r) { $r.requests / ($r.duration_us / 1e6) }
+        $ceiling = $results['ceiling']; $ceilingEnd = $results['ceiling-end']
+        # The ceiling rows are compared with the mean of the two; every other row with the ceiling run just before it.
+        $ceilingMean = @{
+            requests      = ($ceiling.requests + $ceilingEnd.requests) / 2
+            duration_us   = ($ceiling.duration_us + $ceilingEnd.duration_us) / 2
+            p50_us        = ($ceiling.p50_us + $ceilingEnd.p50_us) / 2
+            p99_us        = ($ceiling.p99_us + $ceilingEnd.p99_us) / 2
+            cpuPerRequest = ($ceiling.cpuPerRequest + $ceilingEnd.cpuPerRequest) / 2
+        }
+        $inv = [Globalization.CultureInfo]::InvariantCulture
+        function F([double] $value, [string] $format) { $value.ToString($format, $inv) }
+        function Unexpected($r) {
+            $expected = "$($r.scenario.Expected)"
+            $other = 0
+            foreach ($entry in $r.statuses.GetEnumerator()) { if ($entry.Key -ne $expected) { $other += $entry.Value } }
+            return $other + $r.errors.connect + $r.errors.read + $r.errors.write + $r.errors.timeout
+        }
+        function Non2xx($r) {
+            $count = 0
+            foreach ($entry in $r.statuses.GetEnumerator()) { if ([int]$entry.Key -lt 200 -or [int]$entry.Key -gt 299) { $count += $entry.Value } }
+            return $count
+        }
+
+        $create = $results['create']
+        if ($create) {
+            $created = if ($create.statuses.ContainsKey('201')) { $create.statuses['201'] } else { 0 }
+            $lost = [math]::Max(0, $created - $create.rowsAdded)
+            $failedWrites = (Unexpected $create)
+            $inFlight = [math]::Max(0, $create.rowsAdded - $created)
+        }
+
+        $targets = @{
+            list         = @{ Ratio = 0.35; P99 = 10.0; Text = '>= 0.35 x, p99 < 10 ms' }
+            unauthorized = @{ Ratio = 0.6; Text = '>= 0.6 x' }
+            create       = @{ Ratio = 0.15; Text = '>= 0.15 x, no lost or failed write' }
+            token        = @{ Ratio = 0.25; P99 = 5.0; Text = '>= 0.25 x, p99 < 5 ms' }
+        }
+
+        $commit = (& git -C $Root rev-parse --short HEAD 2>$null)
+        if ($LASTEXITCODE -eq 0 -and (& git -C $Root status --porcelain --untracked-files=no 2>$null)) { $commit = "$commit (with uncommitted changes)" }
+        $cpu = ((Get-Content /proc/cpuinfo | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -split ':\s*', 2)[1]
+        $now = [DateTime]::UtcNow
+        $lines = [Collections.Generic.List[string]]::new()
+        $lines.Add('# Load test: latest results')
+        $lines.Add('')
+        $lines.Add("Run $($now.ToString('yyyy-MM-dd HH:mm', $inv)) UTC on $([Environment]::ProcessorCount) cores ($cpu), load average before the run $loadAverage; commit $commit.")
+        $lines.Add("wrk -t$Threads -c$Connections, ${Warmup} s warm-up + $Duration s per scenario; $Users users x $TodosPerUser todos on fresh SQLite stores; both hosts and wrk share the machine.")
+        $lines.Add('Ratios are to the ceiling (anonymous `GET /alive` on the API host) measured just before each scenario, whose req/s is in the ceiling column; the two ceiling rows (start and end of the run) are compared with their mean and show how much the machine drifted. Compare ratios between machines, not absolute numbers.')
+        $lines.Add('')
+        $lines.Add('| scenario | req/s | ceiling req/s | x ceiling | p50 ms | x ceiling | p99 ms | x ceiling | host CPU us/req | x ceiling | non-2xx | unexpected | target | met |')
+        $lines.Add('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|')
+        foreach ($key in $results.Keys) {
+            $r = $results[$key]
+            $rps = Rps $r
+            $base = if ($r.ContainsKey('ceiling')) { $r.ceiling } else { $ceilingMean }
+            $ratio = $rps / (Rps $base)
+            $p99 = $r.p99_us / 1000
+            $target = ''; $met = ''
+            if ($targets.ContainsKey($key)) {
+                $t = $targets[$key]
+                $target = $t.Text
+                $ok = $ratio -ge $t.Ratio
+                if ($t.ContainsKey('P99')) { $ok = $ok -and $p99 -lt $t.P99 }
+                if ($key -eq 'create') { $ok = $ok -and $lost -eq 0 -and $failedWrites -eq 0 }
+                $met = if ($ok) { 'yes' } else { '**no**' }
+            }
+            $lines.Add("| $($r.scenario.Name) | $(F $rps 'N0') | $(F (Rps $base) 'N0') | $(F $ratio '0.00') | $(F ($r.p50_us / 1000) '0.00') | $(F ($r.p50_us / $base.p50_us) '0.0') | $(F $p99 '0.00') | $(F ($r.p99_us / $base.p99_us) '0.0') | $(F $r.cpuPerRequest '0') | $(F ($r.cpuPerRequest / $base.cpuPerRequest) '0.0') | $(Non2xx $r) | $(Unexpected $r) | $target | $met |")
+        }
+        $lines.Add('')
+        if ($create) { $lines.Add("Writes: $created todos answered 201, $($create.rowsAdded) rows added, **$lost lost**, **$failedWrites failed** (non-201 or socket errors); $inFlight were still in flight when wrk stopped (written, no response counted).") }
+        $lines.Add('')
+        $lines.Add('| host | start to first 200 | target | RSS after the run | peak RSS | target |')
+        $lines.Add('|---|--:|---|--:|--:|---|')
+        foreach ($name in $rss.Keys) {
+            $h = $rss[$name]
+            $startMet = if ($h.Start -lt 1500) { 'yes' } else { '**no**' }
+            $rssMet = if ($h.Rss -le 150) { 'yes' } else { '**no**' }
+            $lines.Add("| $name | $($h.Start) ms | < 1.5 s: $startMet | $(F $h.Rss '0.0') MiB | $(F $h.Peak '0.0') MiB | <= 150 MiB: $rssMet |")
+        }
+        $lines.Add('')
+        $lines.Add('Host CPU us/req: CPU time (user + system) the serving host used during the measured run, divided by the requests answered; it is steadier than req/s on a busy machine, and (ceiling CPU / scenario CPU) is roughly the req/s ratio a quiet machine would show if wrk cost nothing.')
+        $lines.Add('Start to first 200: from process start to the first 200 on `GET /alive`, on fresh stores (migrations included), one host at a time. Non-2xx counts every response outside 200-299 (the 401 scenario expects them all); unexpected counts responses other than the scenario''s expected status plus socket errors and timeouts.')
+
+        Write-Host ''
+        $lines | ForEach-Object { Write-Host $_ }
+        Write-Host ''
+        if ($Only) {
+            Write-Step 'A partial run (-Only): bench/results/ left as it was.'
+        }
+        else {
+            New-Item -ItemType Directory -Force -Path $ResultsDirectory | Out-Null
+            $latest = Join-Path $ResultsDirectory 'latest.md'
+            $lines | Set-Content -Path $latest
+            $lines | Set-Content -Path (Join-Path $ResultsDirectory "load-$($now.ToString('yyyy-MM-dd-HHmm', $inv)).md")
+            Write-Step "Results written to $latest"
+        }
+        $failed = $false
     }
     finally {
-        Remove-Item Env:BENCH_JWT_SECRET, Env:BENCH_COOKIE_SECRET -ErrorAction SilentlyContinue
+        Stop-Processes $hosts
+        if ($failed) { Write-Host "Host logs and seeded data kept in $work" } else { Remove-Item -Recurse -Force $work }
     }
-    $jwts = Join-Path $work 'jwts.txt'
-    $badJwts = Join-Path $work 'bad-jwts.txt'
-    $cookies = Join-Path $work 'cookies.txt'
-    $emails = Join-Path $work 'emails.txt'
-    $password = Join-Path $work 'password.txt'
-
-    Write-Step 'Sanity checks'
-    $firstJwt = (Get-Content $jwts -TotalCount 1)
-    $list = Invoke-Http GET "$apiUrl/api/todos" @{ Authorization = "Bearer $firstJwt" }
-    Assert-Status 'GET /api/todos' $list 200
-    $page = $list.Body | ConvertFrom-Json
-    if ($page.items.Count -ne [math]::Min($TodosPerUser, 20) -or $page.totalCount -ne $TodosPerUser) {
-        Stop-Run "GET /api/todos returned $($page.items.Count) of $($page.totalCount) todos, expected $TodosPerUser."
-    }
-    Assert-Status 'GET /api/todos with an invalid token' (Invoke-Http GET "$apiUrl/api/todos" @{ Authorization = "Bearer $(Get-Content $badJwts -TotalCount 1)" }) 401
-    Assert-Status 'GET /api/auth/token' (Invoke-Http GET "$gatewayUrl/api/auth/token" @{ Cookie = "better-auth.session_token=$(Get-Content $cookies -TotalCount 1)" }) 200
-    $signIn = @{ email = (Get-Content $emails -TotalCount 1); password = (Get-Content $password -Raw).Trim() } | ConvertTo-Json -Compress
-    Assert-Status 'POST /api/auth/sign-in/email' (Invoke-Http POST "$gatewayUrl/api/auth/sign-in/email" -Json $signIn) 200
-
-    # name, base URL, wrk script arguments, expected status, wrk timeout
-    $scenarios = @(
-        @{ Name = 'ceiling: GET /alive (API host, anonymous)'; Key = 'ceiling'; Url = $apiUrl; Args = @('plain', '/alive'); Expected = 200 }
-        @{ Name = 'GET /api/todos (20 rows, 1,000 distinct JWTs)'; Key = 'list'; Url = $apiUrl; Args = @('bearer', '/api/todos', $jwts); Expected = 200 }
-        @{ Name = 'GET /api/todos with invalid JWTs (401)'; Key = 'unauthorized'; Url = $apiUrl; Args = @('bearer', '/api/todos', $badJwts); Expected = 401 }
-        @{ Name = 'GET /api/auth/token (session cookies)'; Key = 'token'; Url = $gatewayUrl; Args = @('cookie', '/api/auth/token', $cookies); Expected = 200 }
-        @{ Name = 'POST /api/todos'; Key = 'create'; Url = $apiUrl; Args = @('post', '/api/todos', $jwts); Expected = 201 }
-        @{ Name = 'POST /api/auth/sign-in/email (production hash cost)'; Key = 'signin'; Url = $gatewayUrl; Args = @('signin', '/api/auth/sign-in/email', $emails, $password); Expected = 200; Timeout = '30s' }
-        @{ Name = 'ceiling again, after the other scenarios'; Key = 'ceiling-end'; Url = $apiUrl; Args = @('plain', '/alive'); Expected = 200 }
-    )
-
-    if ($Only) {
-        $Only = @($Only | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
-        $scenarios = @($scenarios | Where-Object { $_.Key -like 'ceiling*' -or $Only -contains $_.Key })
-    }
-
-    # The runtime keeps recompiling hot code (tiered JIT) for many seconds after start: exercise every path once
-    # before measuring anything, then give each scenario its own short warm-up.
-    if ($Warmup -gt 0) {
-        Write-Step "Warming up every scenario (${Warmup}s each)"
-        foreach ($scenario in $scenarios | Where-Object { $_.Key -ne 'ceiling-end' }) {
-            $timeout = if ($scenario.ContainsKey('Timeout')) { $scenario.Timeout } else { '5s' }
-            [void](Invoke-Wrk $scenario.Url $Warmup $scenario.Args $timeout)
-        }
-    }
-
-    # One measured run of a scenario: req/s and latency from wrk, CPU per request from the serving host's /proc.
-    # For the writes, the rows added during the measured run (not the warm-up) are counted too.
-    function Measure-Scenario($Scenario) {
-        $timeout = if ($Scenario.ContainsKey('Timeout')) { $Scenario.Timeout } else { '5s' }
-        if ($Warmup -gt 0) { [void](Invoke-Wrk $Scenario.Url $Warmup $Scenario.Args $timeout) }
-        $countRows = $Scenario.Key -eq 'create'
-        $rowsBefore = if ($countRows) { Get-TodoCount $seeder $todosDb } else { 0 }
-        $target = if ($Scenario.Url -eq $apiUrl) { $api } else { $gateway }
-        $cpuBefore = Get-CpuMicroseconds $target.Id
-        $result = Invoke-Wrk $Scenario.Url $Duration $Scenario.Args $timeout
-        $result.cpuPerRequest = ((Get-CpuMicroseconds $target.Id) - $cpuBefore) / [math]::Max(1, $result.requests)
-        if ($countRows) {
-            Start-Sleep -Milliseconds 500   # requests still in flight when wrk stopped
-            $result.rowsAdded = (Get-TodoCount $seeder $todosDb) - $rowsBefore
-        }
-        $result.scenario = $Scenario
-        return $result
-    }
-
-    function Write-Measured($Result) {
-        $rps = $Result.requests / ($Result.duration_us / 1e6)
-        Write-Host ("    {0:N0} req/s, p50 {1:N2} ms, p99 {2:N2} ms, host CPU {4:N0} us/request, statuses {3}" -f $rps, ($Result.p50_us / 1000), ($Result.p99_us / 1000),
-            (($Result.statuses.GetEnumerator() | ForEach-Object { "$($_.Key)x$($_.Value)" }) -join ' '), $Result.cpuPerRequest)
-    }
-
-    # Background load on a shared machine drifts within minutes, so every scenario is compared with a ceiling run
-    # measured just before it; the ceiling rows at the start and the end show how much the machine drifted.
-    $adjacentCeiling = $scenarios | Where-Object { $_.Key -eq 'ceiling' } | Select-Object -First 1
-    $results = [ordered]@{}
-    foreach ($scenario in $scenarios) {
-        if ($scenario.Key -notlike 'ceiling*') {
-            Write-Step "ceiling before '$($scenario.Name)': warm-up ${Warmup}s, measure ${Duration}s"
-            $ceilingRun = Measure-Scenario $adjacentCeiling
-            Write-Measured $ceilingRun
-        }
-
-        Write-Step "$($scenario.Name): warm-up ${Warmup}s, measure ${Duration}s"
-        $result = Measure-Scenario $scenario
-        if ($scenario.Key -notlike 'ceiling*') { $result.ceiling = $ceilingRun }
-        $results[$scenario.Key] = $result
-        Write-Measured $result
-    }
-
-    $rss = [ordered]@{
-        gateway = @{ Rss = (Get-Rss $gateway.Id); Peak = (Get-Rss $gateway.Id 'VmHWM'); Start = $gatewayStart }
-        api     = @{ Rss = (Get-Rss $api.Id); Peak = (Get-Rss $api.Id 'VmHWM'); Start = $apiStart }
-    }
-
-    # ---- the report ----
-    function Rps($r) { $r.requests / ($r.duration_us / 1e6) }
-    $ceiling = $results['ceiling']; $ceilingEnd = $results['ceiling-end']
-    # The ceiling rows are compared with the mean of the two; every other row with the ceiling run just before it.
-    $ceilingMean = @{
-        requests      = ($ceiling.requests + $ceilingEnd.requests) / 2
-        duration_us   = ($ceiling.duration_us + $ceilingEnd.duration_us) / 2
-        p50_us        = ($ceiling.p50_us + $ceilingEnd.p50_us) / 2
-        p99_us        = ($ceiling.p99_us + $ceilingEnd.p99_us) / 2
-        cpuPerRequest = ($ceiling.cpuPerRequest + $ceilingEnd.cpuPerRequest) / 2
-    }
-    $inv = [Globalization.CultureInfo]::InvariantCulture
-    function F([double] $value, [string] $format) { $value.ToString($format, $inv) }
-    function Unexpected($r) {
-        $expected = "$($r.scenario.Expected)"
-        $other = 0
-        foreach ($entry in $r.statuses.GetEnumerator()) { if ($entry.Key -ne $expected) { $other += $entry.Value } }
-        return $other + $r.errors.connect + $r.errors.read + $r.errors.write + $r.errors.timeout
-    }
-    function Non2xx($r) {
-        $count = 0
-        foreach ($entry in $r.statuses.GetEnumerator()) { if ([int]$entry.Key -lt 200 -or [int]$entry.Key -gt 299) { $count += $entry.Value } }
-        return $count
-    }
-
-    $create = $results['create']
-    if ($create) {
-        $created = if ($create.statuses.ContainsKey('201')) { $create.statuses['201'] } else { 0 }
-        $lost = [math]::Max(0, $created - $create.rowsAdded)
-        $failedWrites = (Unexpected $create)
-        $inFlight = [math]::Max(0, $create.rowsAdded - $created)
-    }
-
-    $targets = @{
-        list         = @{ Ratio = 0.35; P99 = 10.0; Text = '>= 0.35 x, p99 < 10 ms' }
-        unauthorized = @{ Ratio = 0.6; Text = '>= 0.6 x' }
-        create       = @{ Ratio = 0.15; Text = '>= 0.15 x, no lost or failed write' }
-        token        = @{ Ratio = 0.25; P99 = 5.0; Text = '>= 0.25 x, p99 < 5 ms' }
-    }
-
-    $commit = (& git -C $Root rev-parse --short HEAD 2>$null)
-    if ($LASTEXITCODE -eq 0 -and (& git -C $Root status --porcelain --untracked-files=no 2>$null)) { $commit = "$commit (with uncommitted changes)" }
-    $cpu = ((Get-Content /proc/cpuinfo | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -split ':\s*', 2)[1]
-    $now = [DateTime]::UtcNow
-    $lines = [Collections.Generic.List[string]]::new()
-    $lines.Add('# Load test: latest results')
-    $lines.Add('')
-    $lines.Add("Run $($now.ToString('yyyy-MM-dd HH:mm', $inv)) UTC on $([Environment]::ProcessorCount) cores ($cpu), load average before the run $loadAverage; commit $commit.")
-    $lines.Add("wrk -t$Threads -c$Connections, ${Warmup} s warm-up + $Duration s per scenario; $Users users x $TodosPerUser todos on fresh SQLite stores; both hosts and wrk share the machine.")
-    $lines.Add('Ratios are to the ceiling (anonymous `GET /alive` on the API host) measured just before each scenario, whose req/s is in the ceiling column; the two ceiling rows (start and end of the run) are compared with their mean and show how much the machine drifted. Compare ratios between machines, not absolute numbers.')
-    $lines.Add('')
-    $lines.Add('| scenario | req/s | ceiling req/s | x ceiling | p50 ms | x ceiling | p99 ms | x ceiling | host CPU us/req | x ceiling | non-2xx | unexpected | target | met |')
-    $lines.Add('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|')
-    foreach ($key in $results.Keys) {
-        $r = $results[$key]
-        $rps = Rps $r
-        $base = if ($r.ContainsKey('ceiling')) { $r.ceiling } else { $ceilingMean }
-        $ratio = $rps / (Rps $base)
-        $p99 = $r.p99_us / 1000
-        $target = ''; $met = ''
-        if ($targets.ContainsKey($key)) {
-            $t = $targets[$key]
-            $target = $t.Text
-            $ok = $ratio -ge $t.Ratio
-            if ($t.ContainsKey('P99')) { $ok = $ok -and $p99 -lt $t.P99 }
-            if ($key -eq 'create') { $ok = $ok -and $lost -eq 0 -and $failedWrites -eq 0 }
-            $met = if ($ok) { 'yes' } else { '**no**' }
-        }
-        $lines.Add("| $($r.scenario.Name) | $(F $rps 'N0') | $(F (Rps $base) 'N0') | $(F $ratio '0.00') | $(F ($r.p50_us / 1000) '0.00') | $(F ($r.p50_us / $base.p50_us) '0.0') | $(F $p99 '0.00') | $(F ($r.p99_us / $base.p99_us) '0.0') | $(F $r.cpuPerRequest '0') | $(F ($r.cpuPerRequest / $base.cpuPerRequest) '0.0') | $(Non2xx $r) | $(Unexpected $r) | $target | $met |")
-    }
-    $lines.Add('')
-    if ($create) { $lines.Add("Writes: $created todos answered 201, $($create.rowsAdded) rows added, **$lost lost**, **$failedWrites failed** (non-201 or socket errors); $inFlight were still in flight when wrk stopped (written, no response counted).") }
-    $lines.Add('')
-    $lines.Add('| host | start to first 200 | target | RSS after the run | peak RSS | target |')
-    $lines.Add('|---|--:|---|--:|--:|---|')
-    foreach ($name in $rss.Keys) {
-        $h = $rss[$name]
-        $startMet = if ($h.Start -lt 1500) { 'yes' } else { '**no**' }
-        $rssMet = if ($h.Rss -le 150) { 'yes' } else { '**no**' }
-        $lines.Add("| $name | $($h.Start) ms | < 1.5 s: $startMet | $(F $h.Rss '0.0') MiB | $(F $h.Peak '0.0') MiB | <= 150 MiB: $rssMet |")
-    }
-    $lines.Add('')
-    $lines.Add('Host CPU us/req: CPU time (user + system) the serving host used during the measured run, divided by the requests answered; it is steadier than req/s on a busy machine, and (ceiling CPU / scenario CPU) is roughly the req/s ratio a quiet machine would show if wrk cost nothing.')
-    $lines.Add('Start to first 200: from process start to the first 200 on `GET /alive`, on fresh stores (migrations included), one host at a time. Non-2xx counts every response outside 200-299 (the 401 scenario expects them all); unexpected counts responses other than the scenario''s expected status plus socket errors and timeouts.')
-
-    Write-Host ''
-    $lines | ForEach-Object { Write-Host $_ }
-    Write-Host ''
-    if ($Only) {
-        Write-Step 'A partial run (-Only): bench/results/ left as it was.'
-    }
-    else {
-        New-Item -ItemType Directory -Force -Path $ResultsDirectory | Out-Null
-        $latest = Join-Path $ResultsDirectory 'latest.md'
-        $lines | Set-Content -Path $latest
-        $lines | Set-Content -Path (Join-Path $ResultsDirectory "load-$($now.ToString('yyyy-MM-dd-HHmm', $inv)).md")
-        Write-Step "Results written to $latest"
-    }
-    $failed = $false
-}
-finally {
-    foreach ($process in $hosts) {
-        if ($process -and -not $process.HasExited) { $process.Kill($true); $process.WaitForExit() }
-    }
-    if ($failed) { Write-Host "Host logs and seeded data kept in $work" } else { Remove-Item -Recurse -Force $work }
 }

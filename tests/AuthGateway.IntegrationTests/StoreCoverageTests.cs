@@ -9,7 +9,8 @@ public sealed class StoreCoverageTests
         StoreCoverage.Offenders(typeof(StoreCoverageTests).Assembly.GetExportedTypes(),
                 typeof(StoreCoverageTests), // this rule
                 typeof(MigrationTests), // checks both providers' migrations itself
-                typeof(ScaleOutTests)) // several instances on one PostgreSQL server, by definition
+                typeof(ScaleOutTests), // several instances on one PostgreSQL server, by definition
+                typeof(HostPortTests)) // how the suites' hosts get their ports, whatever their store
             .Should().BeEmpty("each test class is an abstract class with nested OnSqlite and OnPostgres variants");
 
     [Fact]

@@ -2,9 +2,15 @@
 // Orchestrator: starts the better-auth reference server and/or the TodoClean AuthGateway on loopback, runs the
 // conformance tests once per target, prints per-target counts, stops everything and exits non-zero on failure.
 //
-//   node run.mjs [--gateway-dll <path>] [--only reference|gateway] [--keep-logs]
+//   node run.mjs [--gateway-dll <path>] [--only reference|gateway] [--keep-logs] [--results-directory <dir>]
 //
-// --keep-logs keeps the temp dir (server logs, TAP output, the gateway's SQLite file) and prints its path.
+// --keep-logs keeps the temp dir (server logs, test results, the gateway's SQLite file) and prints its path.
+// --results-directory writes each target's results there as JUnit XML (<dir>/<target>.junit.xml, node:test's junit
+// reporter), for tools to read; a target that did not start has no file.
+//
+// Ports: the reference server binds port 0 and prints the address it got. The gateway must know its own URL before it
+// starts (Auth__BaseUrl), so it is given a port chosen just before; if another process takes that port first, the
+// gateway fails with "address already in use" and is started again on a new one (at most PORT_ATTEMPTS times).
 // Rate limiting is switched off in both servers (reference: rateLimit.enabled=false; gateway:
 // RateLimiting__Enabled=false): the suite signs in far more often than any limit allows and does not test limits.
 //
@@ -12,7 +18,7 @@
 // `dotnet build src/AuthGateway`).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -29,18 +35,20 @@ const STARTUP_TIMEOUT_MS = 45_000;
 const TARGET_TIMEOUT_MS = 120_000;
 const TEST_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 5_000;
+const PORT_ATTEMPTS = 5;
 
 const { values: args } = parseArgs({
   options: {
     "gateway-dll": { type: "string" },
     only: { type: "string" },
     "keep-logs": { type: "boolean" },
+    "results-directory": { type: "string" },
     help: { type: "boolean", short: "h" },
   },
   strict: true,
 });
 if (args.help) {
-  console.log("usage: node run.mjs [--gateway-dll <path>] [--only reference|gateway] [--keep-logs]");
+  console.log("usage: node run.mjs [--gateway-dll <path>] [--only reference|gateway] [--keep-logs] [--results-directory <dir>]");
   process.exit(0);
 }
 if (args.only && !["reference", "gateway"].includes(args.only)) {
@@ -49,6 +57,7 @@ if (args.only && !["reference", "gateway"].includes(args.only)) {
 }
 const targets = args.only ? [args.only] : ["reference", "gateway"];
 const gatewayDll = resolve(args["gateway-dll"] ?? DEFAULT_DLL);
+const resultsDir = args["results-directory"] ? resolve(args["results-directory"]) : null;
 
 const tempDir = mkdtempSync(join(tmpdir(), "auth-conformance-"));
 /** @type {Set<import("node:child_process").ChildProcess>} */
@@ -86,7 +95,8 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   });
 }
 
-function freePort() {
+/** A loopback port that is free right now (it may be taken before it is used: see startGateway). */
+function choosePort() {
   return new Promise((res, rej) => {
     const srv = createServer();
     srv.unref();
@@ -110,6 +120,48 @@ function startProcess(name, command, commandArgs, options) {
   child.once("exit", () => children.delete(child));
   child.logPath = logPath;
   return child;
+}
+
+/**
+ * Resolves with capture group 1 of the first line of the child's standard output that matches `pattern`. Rejects when
+ * the child ends first (the error's `output` is everything it printed) or after `timeoutMs`.
+ */
+function waitForLine(name, child, pattern, timeoutMs = STARTUP_TIMEOUT_MS) {
+  return new Promise((res, rej) => {
+    let output = "";
+    let partial = "";
+    const onStdout = (chunk) => {
+      output += chunk;
+      const lines = (partial + chunk).split("\n");
+      partial = lines.pop();
+      for (const line of lines) {
+        const m = pattern.exec(line);
+        if (m) return finish(res, m[1]);
+      }
+    };
+    const onStderr = (chunk) => {
+      output += chunk;
+    };
+    const onClose = (code, signal) => {
+      const error = new Error(`${name} exited during startup (code ${code ?? signal}):\n${lastLines(output)}`);
+      finish(rej, Object.assign(error, { output }));
+    };
+    const timer = setTimeout(() => finish(rej, new Error(`${name} did not print ${pattern} within ${timeoutMs} ms:\n${lastLines(output)}`)), timeoutMs);
+    function finish(settle, value) {
+      clearTimeout(timer);
+      child.stdout.off("data", onStdout);
+      child.stderr.off("data", onStderr);
+      child.off("close", onClose);
+      settle(value);
+    }
+    child.stdout.on("data", onStdout);
+    child.stderr.on("data", onStderr);
+    child.once("close", onClose);
+  });
+}
+
+function lastLines(text, lines = 40) {
+  return text.trimEnd().split("\n").slice(-lines).join("\n") || "(no output)";
 }
 
 function tail(path, lines = 40) {
@@ -139,9 +191,7 @@ async function waitUntilReady(name, child, baseUrl) {
 }
 
 async function startReference() {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const child = startProcess("reference", process.execPath, [join(HERE, "reference-server.mjs"), "--port", String(port)], {
+  const child = startProcess("reference", process.execPath, [join(HERE, "reference-server.mjs"), "--port", "0"], {
     cwd: HERE,
     env: {
       ...cleanEnv(),
@@ -149,6 +199,7 @@ async function startReference() {
       TRUSTED_ORIGINS: EXTRA_TRUSTED_ORIGIN,
     },
   });
+  const baseUrl = await waitForLine("reference server", child, /^LISTENING (\S+)$/);
   await waitUntilReady("reference server", child, baseUrl);
   return { baseUrl, child, env: {} };
 }
@@ -168,40 +219,53 @@ async function startGateway() {
   if (!existsSync(gatewayDll)) {
     throw new Error(`gateway not built: ${gatewayDll} does not exist (run: dotnet build src/AuthGateway)`);
   }
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
   const secret = randomBytes(48).toString("base64url"); // 64 chars
-  const child = startProcess("gateway", "dotnet", [gatewayDll], {
-    cwd: GATEWAY_DIR,
-    env: {
-      ...cleanEnv(),
-      FRONTEND_JWT_SECRET: secret,
-      ASPNETCORE_URLS: baseUrl,
-      Auth__BaseUrl: baseUrl,
-      Auth__TrustedOrigins__0: EXTRA_TRUSTED_ORIGIN,
-      ConnectionStrings__Auth: `Data Source=${join(tempDir, "auth.db")}`,
-      PasswordHashing__Iterations: "1000",
-      RateLimiting__Enabled: "false",
-      ASPNETCORE_ENVIRONMENT: "Production",
-      Serilog__MinimumLevel__Default: "Warning",
-      DOTNET_NOLOGO: "1",
-      DOTNET_CLI_TELEMETRY_OPTOUT: "1",
-    },
-  });
-  await waitUntilReady("gateway", child, baseUrl);
-  return { baseUrl, child, env: { AUTH_JWT_SECRET: secret } };
+  for (let attempt = 1; ; attempt++) {
+    const port = await choosePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const child = startProcess("gateway", "dotnet", [gatewayDll], {
+      cwd: GATEWAY_DIR,
+      env: {
+        ...cleanEnv(),
+        FRONTEND_JWT_SECRET: secret,
+        ASPNETCORE_URLS: baseUrl,
+        Auth__BaseUrl: baseUrl,
+        Auth__TrustedOrigins__0: EXTRA_TRUSTED_ORIGIN,
+        ConnectionStrings__Auth: `Data Source=${join(tempDir, `auth-${port}.db`)}`,
+        PasswordHashing__Iterations: "1000",
+        RateLimiting__Enabled: "false",
+        ASPNETCORE_ENVIRONMENT: "Production",
+        Serilog__MinimumLevel__Default: "Warning",
+        // Kestrel's "Now listening on: ..." line: the gateway, not whoever else may hold the port, is up.
+        "Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime": "Information",
+        DOTNET_NOLOGO: "1",
+        DOTNET_CLI_TELEMETRY_OPTOUT: "1",
+      },
+    });
+    try {
+      await waitForLine("gateway", child, /Now listening on: "?(http[^\s"]+)/);
+    } catch (error) {
+      if (attempt < PORT_ATTEMPTS && /Failed to bind to address \S+: address already in use/.test(error.output ?? "")) {
+        log(`gateway: ${baseUrl} was taken before the gateway bound it; trying another port`);
+        continue;
+      }
+      throw error;
+    }
+    await waitUntilReady("gateway", child, baseUrl);
+    return { baseUrl, child, env: { AUTH_JWT_SECRET: secret } };
+  }
 }
 
 /** Runs every tests/*.test.mjs against one target; returns {pass, fail, skipped, total}. */
 async function runTests(target, server) {
   const files = readdirSync(TESTS_DIR).filter((f) => f.endsWith(".test.mjs")).sort().map((f) => join("tests", f));
-  const tapPath = join(tempDir, `${target}.tap`);
+  const junitPath = join(resultsDir ?? tempDir, `${target}.junit.xml`);
   if (cleanedUp) throw new Error("stopping");
   const child = spawn(process.execPath, [
     "--test",
     `--test-timeout=${TEST_TIMEOUT_MS}`,
     "--test-reporter=spec", "--test-reporter-destination=stdout",
-    "--test-reporter=tap", `--test-reporter-destination=${tapPath}`,
+    "--test-reporter=junit", `--test-reporter-destination=${junitPath}`,
     ...files,
   ], {
     cwd: HERE,
@@ -225,12 +289,12 @@ async function runTests(target, server) {
 
   const counts = { total: 0, pass: 0, fail: 0, skipped: 0, todo: 0, cancelled: 0 };
   try {
-    for (const line of readFileSync(tapPath, "utf8").split("\n")) {
-      const m = /^# (tests|pass|fail|skipped|todo|cancelled) (\d+)$/.exec(line);
-      if (m) counts[m[1] === "tests" ? "total" : m[1]] = Number(m[2]);
+    // The reporter ends the file with node:test's own totals, e.g. "<!-- pass 41 -->".
+    for (const m of readFileSync(junitPath, "utf8").matchAll(/<!-- (tests|pass|fail|skipped|todo|cancelled) (\d+) -->/g)) {
+      counts[m[1] === "tests" ? "total" : m[1]] = Number(m[2]);
     }
   } catch {
-    // no TAP output: counted as a failure below
+    // no results file: counted as a failure below
   }
   counts.ok = code === 0 && counts.fail === 0 && counts.cancelled === 0 && counts.total > 0;
   return counts;
@@ -238,6 +302,10 @@ async function runTests(target, server) {
 
 const results = {};
 let exitCode = 0;
+if (resultsDir) {
+  mkdirSync(resultsDir, { recursive: true });
+  for (const target of targets) rmSync(join(resultsDir, `${target}.junit.xml`), { force: true });
+}
 try {
   for (const target of targets) {
     if (cleanedUp) break;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace TodoClean.TestCommon;
 
@@ -9,18 +9,20 @@ namespace TodoClean.TestCommon;
 /// A host run as a real process on loopback (Kestrel, its own configuration from environment variables), as the README
 /// runs it. The built host assemblies sit beside the test assembly. Killed on dispose.
 /// </summary>
-public sealed class HostProcess : IAsyncDisposable
+public sealed partial class HostProcess : IAsyncDisposable
 {
+    private const string LifetimeLogger = "Microsoft.Hosting.Lifetime";
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private HostProcess(Process process, string baseUrl)
-    {
-        _process = process;
-        BaseUrl = baseUrl;
-    }
+    private HostProcess(Process process) => _process = process;
 
-    public string BaseUrl { get; }
+    /// <summary>Where the host listens, e.g. <c>http://127.0.0.1:41234</c>: known once it said so (<see cref="WaitListeningAsync"/>).</summary>
+    public string BaseUrl => _listening.Task.IsCompletedSuccessfully
+        ? _listening.Task.Result
+        : throw new InvalidOperationException("The host has not reported its address yet: await WaitListeningAsync or WaitHealthyAsync first.");
 
     /// <summary>Whether the process has ended (e.g. refused to start).</summary>
     public bool HasExited => _process.HasExited;
@@ -64,18 +66,45 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <paramref name="assemblyName"/> (e.g. <c>TodoClean.WebApi</c>) with exactly the given environment additions.</summary>
+    /// <summary>
+    /// Starts <paramref name="assemblyName"/> (e.g. <c>TodoClean.WebApi</c>) with exactly the given environment additions,
+    /// on a port the system picks (<c>http://127.0.0.1:0</c>): <see cref="BaseUrl"/> is known once the host reports it
+    /// (<see cref="WaitListeningAsync"/>, <see cref="WaitHealthyAsync"/>).
+    /// </summary>
     public static HostProcess Start(string assemblyName, IDictionary<string, string?> environment, string? workingDirectory = null) =>
-        Start(assemblyName, environment, FreePort(), workingDirectory);
+        Launch(assemblyName, environment, "http://127.0.0.1:0", workingDirectory);
 
     /// <summary>
-    /// Starts <paramref name="assemblyName"/> on a port chosen up front (see <see cref="FreePort"/>), for settings that
-    /// must name the host's own URL before it starts (e.g. <c>Auth__BaseUrl</c>).
+    /// Starts <paramref name="assemblyName"/> on a chosen port it is told about up front, for settings that name the host's
+    /// own URL (e.g. <c>Auth__BaseUrl</c>): <paramref name="environment"/> gets the port. Started again on another port
+    /// when the chosen one was taken (<see cref="ChosenPorts"/>); returns once the host listens.
     /// </summary>
-    public static HostProcess Start(
+    public static Task<HostProcess> StartWithOwnUrlAsync(
+        string assemblyName, Func<int, IDictionary<string, string?>> environment, string? workingDirectory = null) =>
+        ChosenPorts.StartAsync(port => StartOnPortAsync(assemblyName, environment(port), port, workingDirectory));
+
+    /// <summary>
+    /// Starts <paramref name="assemblyName"/> on <paramref name="port"/> and returns once it listens. Throws
+    /// <see cref="PortInUseException"/> when the port is taken, so only call it inside <see cref="ChosenPorts"/>.
+    /// </summary>
+    public static async Task<HostProcess> StartOnPortAsync(
         string assemblyName, IDictionary<string, string?> environment, int port, string? workingDirectory = null)
     {
-        var baseUrl = $"http://127.0.0.1:{port}";
+        var host = Launch(assemblyName, environment, $"http://127.0.0.1:{port}", workingDirectory);
+        try
+        {
+            await host.WaitListeningAsync();
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static HostProcess Launch(string assemblyName, IDictionary<string, string?> environment, string url, string? workingDirectory)
+    {
         var info = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, $"{assemblyName}.dll"))
         {
             RedirectStandardOutput = true,
@@ -88,7 +117,7 @@ public sealed class HostProcess : IAsyncDisposable
             info.Environment.Remove(key);
         }
 
-        info.Environment["ASPNETCORE_URLS"] = baseUrl;
+        info.Environment["ASPNETCORE_URLS"] = url;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["NO_COLOR"] = "1";
         foreach (var (key, value) in environment)
@@ -96,8 +125,11 @@ public sealed class HostProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
+        // The line that says where Kestrel listens ("Now listening on: ..."), whatever level the test sets for the rest.
+        info.Environment[$"Serilog__MinimumLevel__Override__{LifetimeLogger}"] = "Information";
+
         var process = new Process { StartInfo = info };
-        var host = new HostProcess(process, baseUrl);
+        var host = new HostProcess(process);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.Start();
@@ -106,11 +138,43 @@ public sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
-    /// <summary>Waits until <c>/health</c> answers 200; fails with the host's output if it exits or takes too long.</summary>
+    /// <summary>
+    /// Waits until the host says where it listens and returns that address (<see cref="BaseUrl"/>). Fails with the host's
+    /// output when it exits first — with <see cref="PortInUseException"/> when it could not bind its port — or takes too long.
+    /// </summary>
+    public async Task<string> WaitListeningAsync(TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? TimeSpan.FromSeconds(60);
+        try
+        {
+            // Exit is awaited with the output read to its end, so a failure's message is complete.
+            await Task.WhenAny(_listening.Task, _process.WaitForExitAsync()).WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Host did not report a listening address within {limit.TotalSeconds:0} s:\n{Output}");
+        }
+
+        if (_listening.Task.IsCompletedSuccessfully)
+        {
+            return _listening.Task.Result;
+        }
+
+        var output = Output;
+        if (BindFailure().Match(output) is { Success: true } failure)
+        {
+            throw new PortInUseException($"{failure.Value}\n{output}");
+        }
+
+        throw new InvalidOperationException($"Host exited with {_process.ExitCode} before it listened:\n{output}");
+    }
+
+    /// <summary>Waits until the host listens and <c>/health</c> answers 200; fails with the host's output if it exits or takes too long.</summary>
     public async Task WaitHealthyAsync(TimeSpan? timeout = null)
     {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        await WaitListeningAsync(deadline - DateTime.UtcNow);
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -171,13 +235,6 @@ public sealed class HostProcess : IAsyncDisposable
         return AppContext.BaseDirectory;
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private void Append(string? line)
     {
         if (line is null)
@@ -189,5 +246,18 @@ public sealed class HostProcess : IAsyncDisposable
         {
             _output.AppendLine(line);
         }
+
+        if (!_listening.Task.IsCompleted && ListeningOn().Match(line) is { Success: true } listening)
+        {
+            _listening.TrySetResult(listening.Groups["url"].Value);
+        }
     }
+
+    /// <summary>Kestrel's start-up line, e.g. <c>Now listening on: "http://127.0.0.1:41234"</c> (quoted or not, per output template).</summary>
+    [GeneratedRegex("""Now listening on: "?(?<url>https?://[^\s"]+)""")]
+    private static partial Regex ListeningOn();
+
+    /// <summary>Kestrel's error when the port is taken: "Failed to bind to address http://…: address already in use."</summary>
+    [GeneratedRegex(@"Failed to bind to address \S+: address already in use")]
+    private static partial Regex BindFailure();
 }

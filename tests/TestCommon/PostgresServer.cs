@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace TodoClean.TestCommon;
@@ -10,7 +11,7 @@ namespace TodoClean.TestCommon;
 /// (<c>throwaway-postgres.sh</c>) waits on our standard input, so the server also goes away when the test process is
 /// killed. Each test host gets a database of its own through <see cref="CreateDatabase"/>.
 /// </summary>
-public sealed class PostgresServer
+public sealed partial class PostgresServer
 {
     /// <summary>Overrides where <c>initdb</c> and <c>pg_ctl</c> are looked for.</summary>
     public const string BinDirectoryVariable = "POSTGRES_BIN";
@@ -89,24 +90,15 @@ public sealed class PostgresServer
             "`sudo apt-get install postgresql` (.ci/run does), or set POSTGRES_BIN to the folder that holds initdb.");
         var script = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "throwaway-postgres.sh"));
 
-        // A free port can be taken by someone else before the server binds it: then try another.
-        string? failure = null;
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            if (TryStart(bin, script, out failure) is { } server)
-            {
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
-                return server;
-            }
-        }
-
-        throw new InvalidOperationException(failure);
+        // PostgreSQL cannot report a port the system picked: it is told one, and started again on another if that was taken.
+        var server = ChosenPorts.Start(port => StartOn(bin, script, port));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+        return server;
     }
 
-    private static PostgresServer? TryStart(string bin, string script, out string? failure)
+    private static PostgresServer StartOn(string bin, string script, int port)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"todoclean-pg-{Guid.NewGuid():N}");
-        var port = HostProcess.FreePort();
         var password = TestSecrets.NewSecret();
 
         // initdb refuses to run as root: then the server runs as the `postgres` OS user the Debian package creates.
@@ -148,23 +140,32 @@ public sealed class PostgresServer
         process.StandardInput.Flush();
 
         var ready = process.StandardOutput.ReadLineAsync();
-        if (!ready.Wait(TimeSpan.FromSeconds(90)) || ready.Result != "ready")
+        if (ready.Wait(TimeSpan.FromSeconds(90)) && ready.Result == "ready")
         {
-            process.StandardInput.Close();
-            process.WaitForExit(10_000);
-            string output;
-            lock (errors)
-            {
-                output = errors.ToString().Trim();
-            }
-
-            failure = $"The throwaway PostgreSQL server ({bin}, OS user {(asRoot ? Superuser : Environment.UserName)}, " +
-                $"127.0.0.1:{port}) did not start:\n{output}";
-            return null;
+            return new PostgresServer(process, port, password);
         }
 
-        failure = null;
-        return new PostgresServer(process, port, password);
+        process.StandardInput.Close();
+        if (process.WaitForExit(10_000))
+        {
+            // Without a timeout it also waits until the error output has been read to its end.
+            process.WaitForExit();
+        }
+
+        string output;
+        lock (errors)
+        {
+            output = errors.ToString().Trim();
+        }
+
+        process.Dispose();
+        if (BindFailure().IsMatch(output))
+        {
+            throw new PortInUseException($"127.0.0.1:{port} is taken:\n{output}");
+        }
+
+        throw new InvalidOperationException($"The throwaway PostgreSQL server ({bin}, OS user {(asRoot ? Superuser : Environment.UserName)}, " +
+            $"127.0.0.1:{port}) did not start:\n{output}");
     }
 
     /// <summary>Closing the script's standard input stops the server and deletes its directory.</summary>
@@ -174,4 +175,8 @@ public sealed class PostgresServer
         _watchdog.StandardInput.Close();
         _watchdog.WaitForExit(15_000);
     }
+
+    /// <summary>The server's log line when its port is taken (the script prints the log when the server does not start).</summary>
+    [GeneratedRegex(@"could not bind IPv[46] address .*: Address already in use")]
+    private static partial Regex BindFailure();
 }

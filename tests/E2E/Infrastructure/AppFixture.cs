@@ -33,47 +33,12 @@ public class AppFixture : IAsyncLifetime
     {
         // Generous, because the suite may share a small machine with other builds; passing runs never wait this long.
         Assertions.SetDefaultExpectTimeout(15_000);
-        var gatewayPort = HostProcess.FreePort();
-        var apiPort = HostProcess.FreePort();
-        while (apiPort == gatewayPort)
-        {
-            apiPort = HostProcess.FreePort();
-        }
-
-        GatewayUrl = $"http://127.0.0.1:{gatewayPort}";
-        ApiUrl = $"http://127.0.0.1:{apiPort}";
         var secret = TestSecrets.NewSecret();
-        var gateway = new Dictionary<string, string?>
-        {
-            ["FRONTEND_JWT_SECRET"] = secret,
-            ["ConnectionStrings__Auth"] = $"Data Source={_directory.File("auth.db")}",
-            ["PasswordHashing__Iterations"] = HostSettings.TestHashIterations,
-            ["Auth__BaseUrl"] = GatewayUrl,
-            ["Ui__ApiBaseUrl"] = ApiUrl,
-            // Every browser in the run comes from 127.0.0.1: per-address limits would throttle the suite, not a user.
-            // The per-session token limit stays on, so a refresh loop in the UI would still be caught.
-            ["RateLimiting__CredentialPermitsPerIp"] = "10000",
-            ["RateLimiting__TokenPermitsPerIp"] = "10000",
-            ["Serilog__MinimumLevel__Default"] = "Warning",
-        };
-        var api = new Dictionary<string, string?>
-        {
-            ["BACKEND_JWT_SECRET"] = secret,
-            ["ConnectionStrings__Todos"] = $"Data Source={_directory.File("todos.db")}",
-            ["Cors__AllowedOrigins__0"] = GatewayUrl,
-            ["Serilog__MinimumLevel__Default"] = "Warning",
-        };
-        if (AccessTokenLifetime is { } lifetime)
-        {
-            gateway["Jwt__AccessTokenLifetime"] = lifetime.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
-            // With a lifetime of seconds, the API's 30 s leeway would hide expiry altogether.
-            api["Jwt__ClockSkew"] = "00:00:00";
-        }
-
-        _gateway = HostProcess.Start("TodoClean.AuthGateway", gateway, gatewayPort);
-        _api = HostProcess.Start("TodoClean.WebApi", api, apiPort);
-        var playwright = Playwright.CreateAsync();
         var startup = TimeSpan.FromSeconds(90);
+        var playwright = Playwright.CreateAsync();
+        (_gateway, _api) = await ChosenPorts.StartAsync(gatewayPort => StartHostsAsync(gatewayPort, secret, startup));
+        GatewayUrl = _gateway.BaseUrl;
+        ApiUrl = _api.BaseUrl;
         await Task.WhenAll(_gateway.WaitHealthyAsync(startup), _api.WaitHealthyAsync(startup), playwright);
         _playwright = await playwright;
         await WarmUpAsync();
@@ -83,6 +48,54 @@ public class AppFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox"],
         });
+    }
+
+    /// <summary>
+    /// The two hosts name each other: the gateway its own URL (<c>Auth__BaseUrl</c>) and the API's (<c>Ui__ApiBaseUrl</c>),
+    /// the API the gateway's origin (CORS). So the gateway's port is chosen up front, the API binds port 0 and reports its
+    /// address, then the gateway starts on its port; if that port was taken meanwhile, both start again on a new one.
+    /// </summary>
+    private async Task<(HostProcess Gateway, HostProcess Api)> StartHostsAsync(int gatewayPort, string secret, TimeSpan startup)
+    {
+        var gatewayUrl = $"http://127.0.0.1:{gatewayPort}";
+        // Fresh stores per attempt: a gateway stopped by a taken port may have begun migrating its store.
+        var api = new Dictionary<string, string?>
+        {
+            ["BACKEND_JWT_SECRET"] = secret,
+            ["ConnectionStrings__Todos"] = $"Data Source={_directory.File($"todos-{gatewayPort}.db")}",
+            ["Cors__AllowedOrigins__0"] = gatewayUrl,
+            ["Serilog__MinimumLevel__Default"] = "Warning",
+        };
+        var gateway = new Dictionary<string, string?>
+        {
+            ["FRONTEND_JWT_SECRET"] = secret,
+            ["ConnectionStrings__Auth"] = $"Data Source={_directory.File($"auth-{gatewayPort}.db")}",
+            ["PasswordHashing__Iterations"] = HostSettings.TestHashIterations,
+            ["Auth__BaseUrl"] = gatewayUrl,
+            // Every browser in the run comes from 127.0.0.1: per-address limits would throttle the suite, not a user.
+            // The per-session token limit stays on, so a refresh loop in the UI would still be caught.
+            ["RateLimiting__CredentialPermitsPerIp"] = "10000",
+            ["RateLimiting__TokenPermitsPerIp"] = "10000",
+            ["Serilog__MinimumLevel__Default"] = "Warning",
+        };
+        if (AccessTokenLifetime is { } lifetime)
+        {
+            gateway["Jwt__AccessTokenLifetime"] = lifetime.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+            // With a lifetime of seconds, the API's 30 s leeway would hide expiry altogether.
+            api["Jwt__ClockSkew"] = "00:00:00";
+        }
+
+        var apiHost = HostProcess.Start("TodoClean.WebApi", api);
+        try
+        {
+            gateway["Ui__ApiBaseUrl"] = await apiHost.WaitListeningAsync(startup);
+            return (await HostProcess.StartOnPortAsync("TodoClean.AuthGateway", gateway, gatewayPort), apiHost);
+        }
+        catch
+        {
+            await apiHost.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>A fresh browser context (its own cookies and storage) with one page, pointed at the gateway.</summary>

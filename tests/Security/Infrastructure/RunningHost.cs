@@ -50,33 +50,30 @@ public sealed class RunningHost : IAsyncDisposable
     /// <paramref name="settings"/> override the defaults (a null value removes a default).
     /// </summary>
     public static Task<RunningHost> StartGatewayAsync(
-        IDictionary<string, string?>? settings = null, string? secret = null, string? baseUrlScheme = null, int? port = null)
+        IDictionary<string, string?>? settings = null, string? secret = null, string? baseUrlScheme = null)
     {
-        var chosen = port ?? HostProcess.FreePort();
         var directory = new TemporaryDirectory("todoclean-security-gateway");
         var store = directory.File("auth.db");
-        var environment = new Dictionary<string, string?>
+        return StartAsync(directory, store, () => HostProcess.StartWithOwnUrlAsync(GatewayAssembly, port => WithSettings(new()
         {
             ["FRONTEND_JWT_SECRET"] = secret ?? TestSecrets.JwtSecret,
             ["ConnectionStrings__Auth"] = $"Data Source={store}",
             ["PasswordHashing__Iterations"] = TestHashIterations,
-            ["Auth__BaseUrl"] = baseUrlScheme == "https" ? $"https://localhost:{chosen}" : $"http://127.0.0.1:{chosen}",
+            ["Auth__BaseUrl"] = baseUrlScheme == "https" ? $"https://localhost:{port}" : $"http://127.0.0.1:{port}",
             ["RateLimiting__Enabled"] = "false",
-        };
-        return StartAsync(GatewayAssembly, environment, settings, directory, store, chosen);
+        }, settings)));
     }
 
-    /// <summary>The API with its own store, trusting JWTs signed with <paramref name="secret"/>.</summary>
+    /// <summary>The API with its own store, trusting JWTs signed with <paramref name="secret"/>, on a port it picks.</summary>
     public static Task<RunningHost> StartApiAsync(IDictionary<string, string?>? settings = null, string? secret = null)
     {
         var directory = new TemporaryDirectory("todoclean-security-api");
         var store = directory.File("todos.db");
-        var environment = new Dictionary<string, string?>
+        return StartAsync(directory, store, () => Task.FromResult(HostProcess.Start(ApiAssembly, WithSettings(new()
         {
             ["BACKEND_JWT_SECRET"] = secret ?? TestSecrets.JwtSecret,
             ["ConnectionStrings__Todos"] = $"Data Source={store}",
-        };
-        return StartAsync(ApiAssembly, environment, settings, directory, store, HostProcess.FreePort());
+        }, settings))));
     }
 
     /// <summary>A gateway and an API started side by side; if either fails to start, the other is stopped too.</summary>
@@ -139,11 +136,12 @@ public sealed class RunningHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Polls <c>/health</c> until 200. Unlike <see cref="HostProcess.WaitHealthyAsync"/> a slow answer (a loaded machine
+    /// Waits until the host listens, then polls <c>/health</c> until 200. Unlike <see cref="HostProcess.WaitHealthyAsync"/> a slow answer (a loaded machine
     /// running several hosts) is retried, not fatal; an exit or 60 s without an answer fails with the host's output.
     /// </summary>
     private static async Task WaitHealthyAsync(HostProcess process)
     {
+        await process.WaitListeningAsync(TimeSpan.FromSeconds(60));
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < deadline)
@@ -178,9 +176,35 @@ public sealed class RunningHost : IAsyncDisposable
         _directory.Dispose();
     }
 
-    private static async Task<RunningHost> StartAsync(
-        string assembly, Dictionary<string, string?> environment, IDictionary<string, string?>? settings,
-        TemporaryDirectory directory, string store, int port)
+    private static async Task<RunningHost> StartAsync(TemporaryDirectory directory, string store, Func<Task<HostProcess>> start)
+    {
+        HostProcess process;
+        try
+        {
+            process = await start();
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+
+        try
+        {
+            await WaitHealthyAsync(process);
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            directory.Dispose();
+            throw;
+        }
+
+        return new RunningHost(process, directory, store);
+    }
+
+    /// <summary><paramref name="environment"/> with <paramref name="settings"/> and then <see cref="OverrideVariable"/> applied.</summary>
+    private static Dictionary<string, string?> WithSettings(Dictionary<string, string?> environment, IDictionary<string, string?>? settings)
     {
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -201,18 +225,6 @@ public sealed class RunningHost : IAsyncDisposable
             environment[pair[..equals]] = pair[(equals + 1)..];
         }
 
-        var process = HostProcess.Start(assembly, environment, port);
-        try
-        {
-            await WaitHealthyAsync(process);
-        }
-        catch
-        {
-            await process.DisposeAsync();
-            directory.Dispose();
-            throw;
-        }
-
-        return new RunningHost(process, directory, store);
+        return environment;
     }
 }
