@@ -47,6 +47,7 @@ public static class DependencyInjection
         });
         app.UseRateLimiter();
         app.UseMiddleware<OriginCheckMiddleware>();
+        app.Use(SessionCookies.ResendRenewedAsync);
         app.UseMiddleware<UiSecurityHeaders>();
         return app;
     }

@@ -4,7 +4,7 @@ using TodoClean.Security.Tests.Infrastructure;
 
 namespace TodoClean.Security.Tests;
 
-/// <summary>SECURITY.md § Accounts and passwords: email rules, password rules, hashing, uniform failures, rate limits.</summary>
+/// <summary>Accounts and passwords: email rules, password rules, hashing, uniform failures, rate limits.</summary>
 [Collection(SecurityHostsCollection.Name)]
 public sealed class AccountsAndPasswordsTests(SecurityHostsFixture hosts)
 {
@@ -272,7 +272,7 @@ public sealed class AccountsAndPasswordsTests(SecurityHostsFixture hosts)
         }
     }
 
-    /// <summary>Per account: failures lock the account, even for the right password.</summary>
+    /// <summary>Per account: failed password checks lock the guessing address, and many addresses together the account.</summary>
     public sealed class RateLimitsPerAccount
     {
         private const int PerAccount = RateLimiting.PerAccount;
@@ -295,6 +295,64 @@ public sealed class AccountsAndPasswordsTests(SecurityHostsFixture hosts)
             var other = await Accounts.SignUpAsync(gateway.Client);
             (await Accounts.SignInAsync(gateway.Client, other.Email, other.Password)).StatusCode
                 .Should().Be(HttpStatusCode.OK, "another account from the same address is not locked");
+        }
+
+        [Fact]
+        public async Task RateLimit_PerAccount_FailedSignUpsWithTheEmail_NeverLockTheOwnerOut()
+        {
+            await using var gateway = await RateLimiting.StartLimitedGatewayAsync();
+            var owner = await Accounts.SignUpAsync(gateway.Client);
+            using var stranger = gateway.CreateClient(IPAddress.Parse("127.0.0.2"));
+
+            var signUps = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => stranger.SendAsync(HttpMethod.Post, "/api/auth/sign-up/email",
+                json: new { name = "x", email = owner.Email, password = Accounts.Password })));
+
+            signUps.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.UnprocessableEntity || r.StatusCode == HttpStatusCode.TooManyRequests);
+            (await Accounts.SignInAsync(gateway.Client, owner.Email, owner.Password)).StatusCode.Should().Be(HttpStatusCode.OK,
+                "a refused sign-up checks no password, so it cannot be used to lock the owner out");
+        }
+
+        [Fact]
+        public async Task RateLimit_PerAccount_GuessesFromOneAddress_LockThatAddressButNotTheOwnerElsewhere()
+        {
+            await using var gateway = await RateLimiting.StartLimitedGatewayAsync();
+            var owner = await Accounts.SignUpAsync(gateway.Client);
+            using var attacker = gateway.CreateClient(IPAddress.Parse("127.0.0.2"));
+            for (var i = 1; i <= PerAccount; i++)
+            {
+                (await Accounts.SignInAsync(attacker, owner.Email, $"wrong password {i}")).StatusCode
+                    .Should().Be(HttpStatusCode.Unauthorized, $"guess {i} of {PerAccount}");
+            }
+
+            await RateLimiting.ShouldBeTooManyRequestsAsync(await Accounts.SignInAsync(attacker, owner.Email, owner.Password),
+                "the guessing address is capped, even if it finally has the right password");
+            (await Accounts.SignInAsync(gateway.Client, owner.Email, owner.Password)).StatusCode.Should().Be(HttpStatusCode.OK,
+                "the owner, from another address, is not locked out by a stranger's guesses");
+        }
+
+        [Fact]
+        public async Task RateLimit_PerAccount_GuessesSpreadOverAddresses_StillHitTheAccountCap()
+        {
+            await using var gateway = await RunningHost.StartGatewayAsync(new Dictionary<string, string?>
+            {
+                ["RateLimiting__Enabled"] = null,
+                ["RateLimiting__FailuresPerAccount"] = "3",
+                ["RateLimiting__FailuresPerAccountAllAddresses"] = "6",
+            });
+            var owner = await Accounts.SignUpAsync(gateway.Client);
+            foreach (var address in new[] { "127.0.0.2", "127.0.0.3" })
+            {
+                using var attacker = gateway.CreateClient(IPAddress.Parse(address));
+                for (var i = 1; i <= 3; i++)
+                {
+                    (await Accounts.SignInAsync(attacker, owner.Email, $"wrong password {i}")).StatusCode
+                        .Should().Be(HttpStatusCode.Unauthorized, $"guess {i} from {address}");
+                }
+            }
+
+            using var fresh = gateway.CreateClient(IPAddress.Parse("127.0.0.4"));
+            await RateLimiting.ShouldBeTooManyRequestsAsync(await Accounts.SignInAsync(fresh, owner.Email, owner.Password),
+                "six guesses from two addresses reach the account's cap for all addresses");
         }
 
         [Fact]

@@ -273,7 +273,7 @@ public sealed class TokensTests(SecurityHostsFixture hosts)
             { "header without alg", Signed("""{"typ":"JWT"}""", payload) },
             { "alg is not a string", Signed("""{"alg":["HS256"],"typ":"JWT"}""", payload) },
             { "deeply nested payload", Signed(Claims.Hs256Header, $"{payload[..^1]},\"x\":{new string('[', 5000)}{new string(']', 5000)}}}") },
-            { "16 KB token", Signed(Claims.Hs256Header, Claims.Payload(null, ("pad", new string('A', 12_000)))) },
+            { "correctly signed, over the 24 KB limit", Signed(Claims.Hs256Header, Claims.Payload(null, ("pad", new string('A', 19_000)))) },
             { "valid token with a truncated signature", Signed(Claims.Hs256Header, payload)[..^4] },
         };
     }
@@ -296,7 +296,7 @@ public sealed class TokensTests(SecurityHostsFixture hosts)
         if (response.StatusCode == HttpStatusCode.RequestHeaderFieldsTooLarge)
         {
             // Kestrel refuses a header block over its 32 KB limit before any authentication runs: a refusal, not a 500.
-            // Tokens up to that limit get the 401 problem (the 16 KB case in MalformedTokens).
+            // Tokens up to that limit get the 401 problem (the case over the API's own 24 KB limit in MalformedTokens).
             (await response.Content.ReadAsStringAsync()).Should().BeEmpty();
             return;
         }

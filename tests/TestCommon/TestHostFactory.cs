@@ -24,6 +24,9 @@ public class TestHostFactory<TMarker> : WebApplicationFactory<TMarker>
         _settings = settings(_store);
     }
 
+    /// <summary>The store this host runs on (null for a host configured by hand).</summary>
+    public TestStore? Store => _store;
+
     /// <summary>Overrides or adds a setting before the host is first used.</summary>
     public TestHostFactory<TMarker> With(string key, string? value)
     {

@@ -18,9 +18,8 @@ public sealed class Auth : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
-        group.MapPost("/sign-up/email", SignUp).WithName("SignUpEmail")
-            .AddEndpointFilter(new AccountLockoutFilter(
-                c => AccountKey(c.Arguments.OfType<SignUpRequest>().FirstOrDefault()?.Email), AuthErrors.UserAlreadyExists.Code));
+        // Sign-up checks no password: a refused sign-up never counts towards locking an account (see AccountLockout).
+        group.MapPost("/sign-up/email", SignUp).WithName("SignUpEmail");
         group.MapPost("/sign-in/email", SignIn).WithName("SignInEmail")
             .AddEndpointFilter(new AccountLockoutFilter(
                 c => AccountKey(c.Arguments.OfType<SignInRequest>().FirstOrDefault()?.Email), AuthErrors.InvalidEmailOrPassword.Code));
@@ -78,13 +77,9 @@ public sealed class Auth : IEndpointGroup
             return TypedResults.Content("null", "application/json");
         }
 
-        var jwt = await sender.Send(new IssueTokenCommand(token), cancellationToken);
+        var jwt = await sender.Send(new IssueTokenCommand(token, DisableRefresh: true), cancellationToken);
         context.Response.Headers[SessionCookies.SetAuthJwtHeader] = jwt.Token;
         SessionCookies.Expose(context.Response, SessionCookies.SetAuthJwtHeader);
-        if (session.Renewed)
-        {
-            cookies.Write(context.Response, session);
-        }
 
         return TypedResults.Ok(new SessionResponse(session.Session, session.User));
     }

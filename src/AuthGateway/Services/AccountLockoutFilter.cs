@@ -4,17 +4,19 @@ using TodoClean.Infrastructure.Hosting;
 namespace TodoClean.AuthGateway.Services;
 
 /// <summary>
-/// Endpoint filter that applies <see cref="AccountLockout"/>: refuses a locked account before any work (no hashing),
-/// and counts an attempt that failed with one of <paramref name="failureCodes"/>.
+/// Endpoint filter that applies <see cref="AccountLockout"/> to an endpoint that checks a password: refuses a locked
+/// account before any work (no hashing), and counts an attempt whose password check failed with
+/// <paramref name="failureCode"/>.
 /// </summary>
-internal sealed class AccountLockoutFilter(Func<EndpointFilterInvocationContext, string?> account, params string[] failureCodes)
+internal sealed class AccountLockoutFilter(Func<EndpointFilterInvocationContext, string?> account, string failureCode)
     : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var lockout = context.HttpContext.RequestServices.GetRequiredService<AccountLockout>();
         var key = account(context);
-        if (key is not null && lockout.Blocked(key) is { } wait)
+        var address = AuthRateLimiting.ClientAddress(context.HttpContext);
+        if (key is not null && lockout.Blocked(key, address) is { } wait)
         {
             throw new HttpProblemException(ApiErrors.TooManyRequests(wait));
         }
@@ -23,9 +25,9 @@ internal sealed class AccountLockoutFilter(Func<EndpointFilterInvocationContext,
         {
             return await next(context);
         }
-        catch (AuthException e) when (key is not null && failureCodes.Contains(e.Error.Code))
+        catch (AuthException e) when (key is not null && e.Error.Code == failureCode)
         {
-            lockout.RecordFailure(key);
+            lockout.RecordFailure(key, address);
             throw;
         }
     }

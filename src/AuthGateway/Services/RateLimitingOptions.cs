@@ -23,8 +23,14 @@ public sealed class RateLimitingOptions
 
     public TimeSpan TokenWindow { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Failed sign-ins (or sign-ups, password changes) per account per <see cref="AccountWindow"/>; then even the right password waits.</summary>
+    /// <summary>
+    /// Failed password checks (sign-in, change-password) per account from one client address per <see cref="AccountWindow"/>;
+    /// then that address waits, even with the right password.
+    /// </summary>
     public int FailuresPerAccount { get; set; } = 10;
+
+    /// <summary>Failed password checks per account from all addresses together per <see cref="AccountWindow"/>; then every address waits.</summary>
+    public int FailuresPerAccountAllAddresses { get; set; } = 100;
 
     public TimeSpan AccountWindow { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -84,6 +84,33 @@ public sealed class SessionCookies
         NoStore(response);
     }
 
+    /// <summary>
+    /// Middleware: when the request renewed its session (sliding expiry, <see cref="SessionRenewal"/>) and the endpoint did
+    /// not write or clear the session cookie itself, the cookie goes out again with the new expiry — on every endpoint
+    /// that reads the session, as Better Auth's session middleware does.
+    /// </summary>
+    public static Task ResendRenewedAsync(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.Path.StartsWithSegments("/api/auth"))
+        {
+            context.Response.OnStarting(static state =>
+            {
+                var http = (HttpContext)state;
+                var cookies = http.RequestServices.GetRequiredService<SessionCookies>();
+                if (http.RequestServices.GetRequiredService<SessionRenewal>().Renewed is { } renewed
+                    && http.Response.StatusCode < StatusCodes.Status400BadRequest
+                    && !http.Response.Headers.SetCookie.Any(c => c is not null && c.StartsWith(cookies.CookieName + "=", StringComparison.Ordinal)))
+                {
+                    cookies.Write(http.Response, renewed);
+                }
+
+                return Task.CompletedTask;
+            }, context);
+        }
+
+        return next(context);
+    }
+
     /// <summary>Expires the three Better Auth cookies.</summary>
     public void Clear(HttpResponse response)
     {

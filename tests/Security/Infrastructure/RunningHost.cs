@@ -100,12 +100,33 @@ public sealed class RunningHost : IAsyncDisposable
     }
 
     /// <summary>A fresh client for this host (for tests that must not share connections).</summary>
-    public HttpClient CreateClient() => new(new SocketsHttpHandler
+    public HttpClient CreateClient() => CreateClient(from: null);
+
+    /// <summary>
+    /// A fresh client whose connections come from <paramref name="from"/>, another loopback address (127.0.0.2, …): a
+    /// second client address on one machine, for limits counted per address.
+    /// </summary>
+    public HttpClient CreateClient(IPAddress? from) => new(new SocketsHttpHandler
     {
         UseCookies = false,
         AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.None,
         MaxConnectionsPerServer = 256,
+        ConnectCallback = from is null ? null : async (context, cancellationToken) =>
+        {
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            try
+            {
+                socket.Bind(new IPEndPoint(from, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
     })
     {
         BaseAddress = new Uri(BaseUrl),

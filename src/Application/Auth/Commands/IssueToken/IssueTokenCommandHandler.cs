@@ -12,7 +12,7 @@ internal sealed class IssueTokenCommandHandler(SessionStore sessions, ITokenIssu
     {
         // Using the session renews it when due, as Better Auth's session middleware does: someone who only refreshes
         // tokens is still active.
-        var live = await sessions.FindLiveAsync(command.SessionToken, cancellationToken)
+        var live = await sessions.FindLiveAsync(command.SessionToken, cancellationToken, refresh: !command.DisableRefresh)
             ?? throw new AuthException(AuthErrors.Unauthorized);
         var user = live.User;
         return issuer.Issue(new TokenSubject(user.Id, live.Session.Id, user.Email, user.Name, user.EmailVerified, user.Image));
