@@ -5,6 +5,7 @@
 //   node reference-server.mjs [--port <n>]            (or env PORT; 0 = pick a free port)
 //   env TRUSTED_ORIGINS=<comma list>                    extra trusted origins (the baseURL is always trusted)
 //   env BETTER_AUTH_SECRET=<secret>                     optional; a random one is generated otherwise
+//   env SESSION_UPDATE_AGE=<seconds>                    optional; session.updateAge (sliding renewal), default 1 day
 //
 // Prints one line "LISTENING <baseURL>" on stdout once it accepts connections.
 //
@@ -44,6 +45,7 @@ const auth = betterAuth({
   database: memoryAdapter(db),
   emailAndPassword: { enabled: true },
   plugins: [jwt(), bearer()],
+  ...(process.env.SESSION_UPDATE_AGE ? { session: { updateAge: Number(process.env.SESSION_UPDATE_AGE) } } : {}),
   trustedOrigins: (process.env.TRUSTED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean),
   // Rate limiting is on only under NODE_ENV=production; pin it off so the suite never depends on NODE_ENV.
   rateLimit: { enabled: false },

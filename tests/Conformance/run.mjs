@@ -190,17 +190,24 @@ async function waitUntilReady(name, child, baseUrl) {
   throw new Error(`${name} did not answer GET /api/auth/ok with 200 within ${STARTUP_TIMEOUT_MS} ms:\n${tail(child.logPath)}`);
 }
 
-async function startReference() {
-  const child = startProcess("reference", process.execPath, [join(HERE, "reference-server.mjs"), "--port", "0"], {
+/**
+ * Each target runs twice: the main server, and a second one whose sessions are due for renewal after one second
+ * (session.updateAge / Auth__SessionUpdateAge), for the tests of sliding renewal (AUTH_REFRESH_BASE_URL).
+ */
+const REFRESH_UPDATE_AGE_SECONDS = 1;
+
+async function startReference({ name = "reference", updateAgeSeconds } = {}) {
+  const child = startProcess(name, process.execPath, [join(HERE, "reference-server.mjs"), "--port", "0"], {
     cwd: HERE,
     env: {
       ...cleanEnv(),
       BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
       TRUSTED_ORIGINS: EXTRA_TRUSTED_ORIGIN,
+      ...(updateAgeSeconds ? { SESSION_UPDATE_AGE: String(updateAgeSeconds) } : {}),
     },
   });
-  const baseUrl = await waitForLine("reference server", child, /^LISTENING (\S+)$/);
-  await waitUntilReady("reference server", child, baseUrl);
+  const baseUrl = await waitForLine(name, child, /^LISTENING (\S+)$/);
+  await waitUntilReady(name, child, baseUrl);
   return { baseUrl, child, env: {} };
 }
 
@@ -215,7 +222,7 @@ function cleanEnv() {
   return env;
 }
 
-async function startGateway() {
+async function startGateway({ name = "gateway", updateAgeSeconds } = {}) {
   if (!existsSync(gatewayDll)) {
     throw new Error(`gateway not built: ${gatewayDll} does not exist (run: dotnet build src/AuthGateway)`);
   }
@@ -223,7 +230,7 @@ async function startGateway() {
   for (let attempt = 1; ; attempt++) {
     const port = await choosePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    const child = startProcess("gateway", "dotnet", [gatewayDll], {
+    const child = startProcess(name, "dotnet", [gatewayDll], {
       cwd: GATEWAY_DIR,
       env: {
         ...cleanEnv(),
@@ -240,18 +247,19 @@ async function startGateway() {
         "Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime": "Information",
         DOTNET_NOLOGO: "1",
         DOTNET_CLI_TELEMETRY_OPTOUT: "1",
+        ...(updateAgeSeconds ? { Auth__SessionUpdateAge: `00:00:${String(updateAgeSeconds).padStart(2, "0")}` } : {}),
       },
     });
     try {
-      await waitForLine("gateway", child, /Now listening on: "?(http[^\s"]+)/);
+      await waitForLine(name, child, /Now listening on: "?(http[^\s"]+)/);
     } catch (error) {
       if (attempt < PORT_ATTEMPTS && /Failed to bind to address \S+: address already in use/.test(error.output ?? "")) {
-        log(`gateway: ${baseUrl} was taken before the gateway bound it; trying another port`);
+        log(`${name}: ${baseUrl} was taken before the gateway bound it; trying another port`);
         continue;
       }
       throw error;
     }
-    await waitUntilReady("gateway", child, baseUrl);
+    await waitUntilReady(name, child, baseUrl);
     return { baseUrl, child, env: { AUTH_JWT_SECRET: secret } };
   }
 }
@@ -274,6 +282,7 @@ async function runTests(target, server) {
       ...process.env,
       ...server.env,
       AUTH_BASE_URL: server.baseUrl,
+      AUTH_REFRESH_BASE_URL: server.refresh.baseUrl,
       AUTH_TARGET: target,
       AUTH_EXTRA_TRUSTED_ORIGIN: EXTRA_TRUSTED_ORIGIN,
     },
@@ -312,7 +321,11 @@ try {
     log(`starting ${target}…`);
     let server;
     try {
-      server = target === "reference" ? await startReference() : await startGateway();
+      const start = target === "reference" ? startReference : startGateway;
+      const [main, refresh] = await Promise.all([
+        start(), start({ name: `${target}-refresh`, updateAgeSeconds: REFRESH_UPDATE_AGE_SECONDS }),
+      ]);
+      server = { ...main, refresh };
     } catch (error) {
       log(`${target}: ${error.message}`);
       results[target] = null;
@@ -323,7 +336,7 @@ try {
     const started = Date.now();
     results[target] = await runTests(target, server);
     results[target].seconds = ((Date.now() - started) / 1000).toFixed(1);
-    await stopChild(server.child);
+    await Promise.all([stopChild(server.child), stopChild(server.refresh.child)]);
     if (!results[target].ok) {
       exitCode = 1;
       log(`${target} server log (tail):\n${tail(server.child.logPath, 30)}`);

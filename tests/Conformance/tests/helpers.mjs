@@ -14,6 +14,8 @@ if (!process.env.AUTH_BASE_URL) throw new Error("AUTH_BASE_URL is not set (run t
 export const BASE_URL = new URL(process.env.AUTH_BASE_URL).origin;
 export const ORIGIN = BASE_URL;
 export const API = `${BASE_URL}/api/auth`;
+/** The same kind of server with sessions due for renewal after one second (sliding-renewal tests only). */
+export const REFRESH_BASE_URL = process.env.AUTH_REFRESH_BASE_URL ? new URL(process.env.AUTH_REFRESH_BASE_URL).origin : null;
 /** A second origin both servers are configured to trust (Auth__TrustedOrigins__0 / trustedOrigins). */
 export const EXTRA_TRUSTED_ORIGIN = process.env.AUTH_EXTRA_TRUSTED_ORIGIN || null;
 /** The gateway's HS256 secret (gateway runs only). */
@@ -87,7 +89,7 @@ export class CookieJar {
  * Every request carries `Origin: <server origin>` (browsers always send it on POST; Node's fetch does not).
  * `agent.responses` records every response so tests can inspect headers (`agent.last("/get-session")`).
  */
-export function newAgent({ mode = "cookie", origin = ORIGIN } = {}) {
+export function newAgent({ mode = "cookie", baseUrl = BASE_URL, origin = baseUrl } = {}) {
   const agent = { mode, jar: new CookieJar(), bearer: null, responses: [] };
   const customFetchImpl = async (input, init = {}) => {
     const headers = new Headers(init.headers);
@@ -102,7 +104,7 @@ export function newAgent({ mode = "cookie", origin = ORIGIN } = {}) {
   const headers = { "user-agent": USER_AGENT };
   if (origin) headers.origin = origin;
   agent.client = createAuthClient({
-    baseURL: BASE_URL,
+    baseURL: baseUrl,
     plugins: [jwtClient()],
     fetchOptions: {
       headers,
