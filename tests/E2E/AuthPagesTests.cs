@@ -245,7 +245,7 @@ public sealed class AuthPagesTests(AppFixture app, ITestOutputHelper output)
     {
         var requests = new ConcurrentQueue<string>();
         await browser.Context.RouteAsync(
-            url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host == OffSiteHost,
+            $"*://{OffSiteHost}/**",
             async route =>
             {
                 requests.Enqueue(route.Request.Url);
@@ -254,10 +254,11 @@ public sealed class AuthPagesTests(AppFixture app, ITestOutputHelper output)
         return requests;
     }
 
-    /// <summary>Waits until the page leaves the sign-in page and says where it went.</summary>
+    /// <summary>Waits until the page leaves the sign-in page and says where it went (as soon as it is there).</summary>
     private static async Task<string> WhereSignInLeadsAsync(IPage page)
     {
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in?", StringComparison.Ordinal));
+        await page.WaitForURLAsync(
+            url => !url.Contains("/sign-in?", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         return page.Url;
     }
 }
