@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using TodoClean.E2E.Infrastructure;
@@ -79,6 +80,87 @@ public sealed partial class TodoTests(AppFixture app)
         await page.ShouldShowDashboardAsync();
         await Expect(page.TodoCheckbox("Keep this one")).ToBeVisibleAsync();
         await Expect(page.TodoRow("Cancel the newspaper")).ToHaveCountAsync(0);
+        browser.ShouldHaveRunCleanly();
+    }
+
+    [Fact]
+    public async Task Todos_WhenAddedAndThePageIsReloadedAtOnce_ShouldBeThereAfterTheReload()
+    {
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await page.SignUpAsync(TestUser.Create());
+        var dialogs = AcceptDialogs(page);
+        var post = await browser.HoldNextApiRequestAsync("POST", "/api/todos");
+
+        await page.Locator("#add-form").GetByLabel("What needs doing?").FillAsync("Pay the rent");
+        await page.Locator("#add-form").GetByRole(AriaRole.Button, new() { Name = "Add todo" }).ClickAsync();
+        await post.SentAsync();
+        await Expect(page.TodoRow("Pay the rent")).ToContainTextAsync("Saving…");
+        await Expect(page.TodoCheckbox("Pay the rent")).ToBeDisabledAsync();
+        // The reloaded page's list waits until the server has the todo, so what it shows does not depend on which of
+        // the two requests the server happens to finish first.
+        var list = await browser.HoldNextApiRequestAsync("GET", "/api/todos?");
+        await page.ReloadAsync();
+        post.Release();
+
+        await browser.WaitForTitlesOnServerAsync(titles => titles.Contains("Pay the rent"), "the POST outlives the page that sent it");
+        list.Release();
+        await page.ShouldShowDashboardAsync();
+        await Expect(page.TodoCheckbox("Pay the rent")).ToBeEnabledAsync();
+        await Expect(page.TodoRow("Pay the rent")).Not.ToContainTextAsync("Saving…");
+        dialogs.Should().Equal(["beforeunload"], "leaving while a write is in flight asks first");
+        browser.ShouldHaveRunCleanly();
+    }
+
+    [Fact]
+    public async Task Todos_WhenEditedAndTheTabIsClosedAtOnce_ShouldKeepTheEditOnTheServer()
+    {
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await page.SignUpAsync(TestUser.Create());
+        await page.AddTodoAsync("Call the bank");
+        var put = await browser.HoldNextApiRequestAsync("PUT", "/api/todos/");
+
+        await page.ClickTodoButtonAsync("Edit", "Call the bank");
+        await page.Locator("form.edit-form").GetByLabel("Title").FillAsync("Call the bank about the card");
+        await page.Locator("form.edit-form").GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await put.SentAsync();
+        await Expect(page.TodoRow("Call the bank about the card")).ToContainTextAsync("Saving…");
+        await page.CloseAsync();
+        put.Release();
+
+        await browser.WaitForTitlesOnServerAsync(
+            titles => titles.SequenceEqual(["Call the bank about the card"]), "the PUT outlives the tab that sent it");
+        var next = await browser.NewPageAsync();
+        await next.GotoAsync("/");
+        await next.ShouldShowDashboardAsync();
+        await Expect(next.TodoCheckbox("Call the bank about the card")).ToBeVisibleAsync();
+        browser.ShouldHaveRunCleanly();
+    }
+
+    [Fact]
+    public async Task Todos_WhenTheUndoWindowEndsAndTheTabIsClosedAtOnce_ShouldBeDeletedOnTheServer()
+    {
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await page.SignUpAsync(TestUser.Create());
+        await page.AddTodoAsync("Cancel the gym");
+        await page.AddTodoAsync("Keep this one");
+        var delete = await browser.HoldNextApiRequestAsync("DELETE", "/api/todos/");
+
+        await page.ClickTodoButtonAsync("Delete", "Cancel the gym");
+        await Expect(Toast(page, "Deleted “Cancel the gym”.")).ToBeVisibleAsync();
+        await delete.SentAsync(); // the undo window has run out by itself
+        await page.CloseAsync();
+        delete.Release();
+
+        await browser.WaitForTitlesOnServerAsync(
+            titles => titles.SequenceEqual(["Keep this one"]), "the DELETE outlives the tab that sent it");
+        var next = await browser.NewPageAsync();
+        await next.GotoAsync("/");
+        await next.ShouldShowDashboardAsync();
+        await Expect(next.TodoCheckbox("Keep this one")).ToBeVisibleAsync();
+        await Expect(next.TodoRow("Cancel the gym")).ToHaveCountAsync(0);
         browser.ShouldHaveRunCleanly();
     }
 
@@ -222,6 +304,18 @@ public sealed partial class TodoTests(AppFixture app)
         response => response.Request.Method == method && response.Url.Contains("/api/todos", StringComparison.Ordinal);
 
     private static ILocator Toast(IPage page, string text) => page.Locator(".toast", new() { HasText = text });
+
+    /// <summary>Accepts every dialog (a user who insists on leaving) and lists their types.</summary>
+    private static ConcurrentQueue<string> AcceptDialogs(IPage page)
+    {
+        var types = new ConcurrentQueue<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            types.Enqueue(dialog.Type);
+            await dialog.AcceptAsync();
+        };
+        return types;
+    }
 
     /// <summary>Picks a status in the All / Open / Done switch by clicking its visible label.</summary>
     private static async Task ShowAsync(IPage page, string status)

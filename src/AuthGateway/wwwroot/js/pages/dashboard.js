@@ -1,6 +1,8 @@
 // The dashboard: the signed-in user's todos with filter, search, sort and paging; add, inline edit, toggle done and
-// delete with undo. Changes show at once (optimistic) and are rolled back with a message if the API refuses them.
-import { ApiError, SessionEndedError, api, sendOnLeave } from '../api.js';
+// delete with undo. Changes show at once, marked "Saving…" until the server has them, and are rolled back with a
+// message if the API refuses them. Writes go out with keepalive (see api.js), and leaving the page while one is in
+// flight asks first.
+import { ApiError, SessionEndedError, api, sendOnLeave, sessionEnded } from '../api.js';
 import { boot } from '../shell.js';
 import {
   announce, clearFormErrors, dateInputToIso, formatDueDate, h, isoToDateInput, setBusy, showFormErrors, toast, todayKey,
@@ -29,7 +31,8 @@ let loadSequence = 0;
 let loadController = null;
 let searchTimer = 0;
 let tempCounter = 0;
-const saving = new Set();
+let writesInFlight = 0;
+const saving = new Set(); // ids with a PUT in flight
 const pendingDeletes = new Map(); // id → { item }
 
 await boot();
@@ -111,8 +114,9 @@ function renderItem(item) {
   }
   const checkboxId = `todo-${item.id}`;
   const overdue = item.dueAt && !item.isDone && item.dueAt.slice(0, 10) < todayKey();
-  const classes = ['todo', item.isDone && 'is-done', (item.pending || saving.has(item.id)) && 'is-pending'];
-  return h('li', { class: classes.filter(Boolean).join(' '), dataset: { id: item.id }, 'aria-busy': item.pending ? 'true' : null },
+  const pending = Boolean(item.pending) || saving.has(item.id);
+  const classes = ['todo', item.isDone && 'is-done', pending && 'is-pending'];
+  return h('li', { class: classes.filter(Boolean).join(' '), dataset: { id: item.id }, 'aria-busy': pending ? 'true' : null },
     h('input', {
       type: 'checkbox', id: checkboxId, class: 'todo-check', checked: item.isDone, disabled: Boolean(item.pending),
       dataset: { role: 'toggle' }, onchange: (event) => toggle(item.id, event.target),
@@ -121,6 +125,7 @@ function renderItem(item) {
       h('label', { for: checkboxId, class: 'todo-title' }, item.title),
       item.description ? h('p', { class: 'todo-description' }, item.description) : null,
       h('p', { class: 'todo-meta' },
+        pending ? h('span', { class: 'todo-status' }, 'Saving…') : null,
         item.priority !== 'normal'
           ? h('span', { class: `badge badge-${item.priority}` }, item.priority === 'high' ? 'High priority' : 'Low priority')
           : null,
@@ -201,7 +206,7 @@ async function addTodo(event) {
   addForm.reset();
   setBusy(addForm, true, 'Adding…');
   try {
-    const { data } = await api('/api/todos', { method: 'POST', body: draft });
+    const { data } = await write('/api/todos', { method: 'POST', body: draft });
     totals.totalCount += 1;
     totals.totalPages = Math.ceil(totals.totalCount / PAGE_SIZE);
     if (optimistic) {
@@ -298,7 +303,7 @@ async function save(before, changes, focusRole) {
   saving.add(before.id);
   updateRow({ ...before, ...changes }, focusRole);
   try {
-    const { data } = await api(`/api/todos/${encodeURIComponent(before.id)}`, {
+    const { data } = await write(`/api/todos/${encodeURIComponent(before.id)}`, {
       method: 'PUT', body, headers: { 'If-Match': `"${before.version}"` },
     });
     return data;
@@ -373,7 +378,7 @@ async function commitDelete(id) {
     return;
   }
   try {
-    await api(`/api/todos/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    await write(`/api/todos/${encodeURIComponent(id)}`, { method: 'DELETE' });
     dropItem(id);
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) {
@@ -404,12 +409,33 @@ function dropItem(id) {
   }
 }
 
-/** Deletes still waiting for their undo window are sent as the page goes away. */
+/**
+ * Deletes not yet confirmed are sent (again) as the page goes away: those still in their undo window, and those
+ * already on their way, whose request may still be waiting for a fresh token. A second DELETE of a todo is harmless.
+ */
 function flushPendingDeletes() {
   for (const id of pendingDeletes.keys()) {
     sendOnLeave(`/api/todos/${encodeURIComponent(id)}`, 'DELETE');
   }
   pendingDeletes.clear();
+}
+
+/** A write through the API (sent with keepalive), counted while it is in flight. */
+async function write(path, options) {
+  writesInFlight += 1;
+  try {
+    return await api(path, options);
+  } finally {
+    writesInFlight -= 1;
+  }
+}
+
+/** Leaving now would leave a write whose outcome nobody will see: the browser asks first. */
+function warnBeforeLeaving(event) {
+  if (writesInFlight > 0 && !sessionEnded()) {
+    event.preventDefault();
+    event.returnValue = true; // browsers that predate preventDefault() here
+  }
 }
 
 // ---- controls, URL and helpers ------------------------------------------------------------------------------------
@@ -447,6 +473,7 @@ function wireControls() {
   $('prev-page').addEventListener('click', () => goToPage(state.page - 1));
   $('next-page').addEventListener('click', () => goToPage(state.page + 1));
   addEventListener('pagehide', flushPendingDeletes);
+  addEventListener('beforeunload', warnBeforeLeaving);
 }
 
 function applySearch() {
