@@ -165,6 +165,85 @@ public sealed partial class TodoTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Todos_WhenAddingFails_ShouldKeepTheTodoMarkedNotSavedAndSaveItOnRetry()
+    {
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await page.SignUpAsync(TestUser.Create());
+        var posts = 0;
+        await page.RouteAsync($"{app.ApiUrl}/api/todos", async route =>
+        {
+            if (route.Request.Method == "POST" && Interlocked.Increment(ref posts) == 1)
+            {
+                await route.FulfillAsync(ServerError());
+                return;
+            }
+
+            await route.FallbackAsync();
+        });
+
+        var form = page.Locator("#add-form");
+        await form.GetByLabel("What needs doing?").FillAsync("Renew the insurance");
+        await form.GetByLabel("Notes").FillAsync("Compare three quotes first");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Add todo" }).ClickAsync();
+
+        var row = page.TodoRow("Renew the insurance");
+        await Expect(row).ToContainTextAsync("Not saved. Something went wrong on our side. Please try again.");
+        await Expect(row).ToContainTextAsync("Compare three quotes first");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("“Renew the insurance” wasn't saved.");
+        await page.RunAndWaitForResponseAsync(
+            () => page.ClickTodoButtonAsync("Retry", "Renew the insurance"), IsApi("POST"));
+        await Expect(page.TodoCheckbox("Renew the insurance")).ToBeEnabledAsync();
+        await Expect(row).Not.ToContainTextAsync("Not saved");
+
+        await page.ReloadAsync();
+        await page.ShouldShowDashboardAsync();
+        await Expect(page.TodoRow("Renew the insurance")).ToContainTextAsync("Compare three quotes first");
+        await Expect(page.Locator("li.todo")).ToHaveCountAsync(1);
+        browser.ShouldHaveRunCleanly();
+    }
+
+    [Fact]
+    public async Task Todos_WhenSavingAnEditFails_ShouldKeepTheEditMarkedNotSavedAndSaveItOnRetry()
+    {
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await page.SignUpAsync(TestUser.Create());
+        await page.AddTodoAsync("Book a dentist");
+        var puts = 0;
+        await page.RouteAsync($"{app.ApiUrl}/api/todos/*", async route =>
+        {
+            if (route.Request.Method == "PUT" && Interlocked.Increment(ref puts) == 1)
+            {
+                await route.AbortAsync("connectionrefused");
+                return;
+            }
+
+            await route.FallbackAsync();
+        });
+
+        await page.ClickTodoButtonAsync("Edit", "Book a dentist");
+        var editor = page.Locator("form.edit-form");
+        await editor.GetByLabel("Title").FillAsync("Book a dentist for Tuesday");
+        await editor.GetByLabel("Notes").FillAsync("Ask about the crown");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        var row = page.TodoRow("Book a dentist for Tuesday");
+        await Expect(row).ToContainTextAsync("Not saved. Can't reach the todo service.");
+        await Expect(row).ToContainTextAsync("Ask about the crown");
+        await page.RunAndWaitForResponseAsync(
+            () => page.ClickTodoButtonAsync("Retry", "Book a dentist for Tuesday"), IsApi("PUT"));
+        await Expect(row).Not.ToContainTextAsync("Not saved");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Edit “Book a dentist for Tuesday”" })).ToBeFocusedAsync();
+
+        await page.ReloadAsync();
+        await page.ShouldShowDashboardAsync();
+        await Expect(page.TodoRow("Book a dentist for Tuesday")).ToContainTextAsync("Ask about the crown");
+        await Expect(page.TodoRow("Book a dentist")).ToHaveCountAsync(0);
+        browser.ShouldHaveRunCleanly();
+    }
+
+    [Fact]
     public async Task Todos_WhenFilteredSearchedAndPaged_ShouldShowOnlyTheMatchingOnes()
     {
         await using var browser = await app.OpenAsync();
@@ -242,13 +321,7 @@ public sealed partial class TodoTests(AppFixture app)
                 return;
             }
 
-            await route.FulfillAsync(new()
-            {
-                Status = 500,
-                ContentType = "application/problem+json",
-                Headers = new Dictionary<string, string> { ["Access-Control-Allow-Origin"] = app.GatewayUrl },
-                Body = """{"title":"An error occurred while processing your request.","status":500}""",
-            });
+            await route.FulfillAsync(ServerError());
         });
 
         // A click, not CheckAsync: Playwright would keep clicking until the box stays checked.
@@ -316,6 +389,14 @@ public sealed partial class TodoTests(AppFixture app)
         };
         return types;
     }
+
+    private RouteFulfillOptions ServerError() => new()
+    {
+        Status = 500,
+        ContentType = "application/problem+json",
+        Headers = new Dictionary<string, string> { ["Access-Control-Allow-Origin"] = app.GatewayUrl },
+        Body = """{"title":"An error occurred while processing your request.","status":500}""",
+    };
 
     /// <summary>Picks a status in the All / Open / Done switch by clicking its visible label.</summary>
     private static async Task ShowAsync(IPage page, string status)
