@@ -201,7 +201,7 @@ public sealed class AuthPagesTests(AppFixture app, ITestOutputHelper output)
         }
 
         landed.Should().AllSatisfy(
-            entry => entry.Should().EndWith($" → {app.GatewayUrl}/"), "a return path never leads off the site");
+            entry => entry.Should().EndWith($" → {app.GatewayUrl}/"), "a return path never leads off the site\n{0}", app.HostOutput);
         offSite.Should().BeEmpty();
         await page.ShouldShowDashboardAsync();
         browser.ShouldHaveRunCleanly();
@@ -233,7 +233,7 @@ public sealed class AuthPagesTests(AppFixture app, ITestOutputHelper output)
         }
 
         landed.Should().AllSatisfy(
-            entry => entry.Should().EndWith($" → {app.GatewayUrl}/"), "a return path never leads off the site");
+            entry => entry.Should().EndWith($" → {app.GatewayUrl}/"), "a return path never leads off the site\n{0}", app.HostOutput);
         offSite.Should().BeEmpty();
     }
 
@@ -254,11 +254,21 @@ public sealed class AuthPagesTests(AppFixture app, ITestOutputHelper output)
         return requests;
     }
 
-    /// <summary>Waits until the page leaves the sign-in page and says where it went (as soon as it is there).</summary>
+    /// <summary>
+    /// Waits until the page leaves the sign-in page and says where it went — or, if it never leaves, what it shows. The
+    /// address is polled: waiting for a navigation event can miss one that happens the moment the page is submitted.
+    /// </summary>
     private static async Task<string> WhereSignInLeadsAsync(IPage page)
     {
-        await page.WaitForURLAsync(
-            url => !url.Contains("/sign-in?", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        try
+        {
+            await Expect(page).Not.ToHaveURLAsync(UiSteps.SignInUrl());
+        }
+        catch (PlaywrightException)
+        {
+            return $"still on {page.Url}, showing: {await page.Locator("main").InnerTextAsync()}";
+        }
+
         return page.Url;
     }
 }
