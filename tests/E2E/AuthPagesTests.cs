@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Playwright;
 using TodoClean.E2E.Infrastructure;
@@ -10,6 +11,26 @@ namespace TodoClean.E2E;
 [Collection(AppCollection.Name)]
 public sealed class AuthPagesTests(AppFixture app, ITestOutputHelper output)
 {
+    private const string OffSiteHost = "evil.example";
+
+    /// <summary>
+    /// Return paths that try to leave the site: dot segments (plain, percent-encoded, after a real segment) that collapse
+    /// only when the browser resolves the path, leaving one that starts with "//" — another host; a backslash, which the
+    /// browser reads as a slash; a tab, which it drops; another host outright; another scheme.
+    /// </summary>
+    private static readonly string[] OffSiteReturnPaths =
+    [
+        $"/.//{OffSiteHost}/",
+        $"/%2e/%2e//{OffSiteHost}/",
+        $"/%2E%2E//{OffSiteHost}/",
+        $"/todos/..//{OffSiteHost}/",
+        $"/\\{OffSiteHost}/",
+        $"//{OffSiteHost}/",
+        $"/\t/{OffSiteHost}/",
+        $"https://{OffSiteHost}/",
+        "javascript:alert(document.domain)",
+    ];
+
     [Fact]
     public async Task SignUp_WhenTheFormIsValid_ShouldLandOnTheDashboardAndReportHowLongItTook()
     {
@@ -162,5 +183,92 @@ public sealed class AuthPagesTests(AppFixture app, ITestOutputHelper output)
         await page.GotoAsync("/sign-in?returnTo=%2F%2Fevil.example%2F");
         await page.ShouldShowDashboardAsync();
         browser.ShouldHaveRunCleanly();
+    }
+
+    [Fact]
+    public async Task SignIn_WhenASignedInVisitorArrivesWithAReturnPathToAnotherSite_ShouldStayOnThisSite()
+    {
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await page.SignUpAsync(TestUser.Create());
+        var offSite = await AnswerOffSiteRequestsAsync(browser);
+
+        var landed = new List<string>();
+        foreach (var returnTo in OffSiteReturnPaths)
+        {
+            await page.GotoAsync($"/sign-in?returnTo={Uri.EscapeDataString(returnTo)}");
+            landed.Add($"{returnTo} → {await WhereSignInLeadsAsync(page)}");
+        }
+
+        landed.Should().AllSatisfy(
+            entry => entry.Should().EndWith($" → {app.GatewayUrl}/"), "a return path never leads off the site\n{0}", app.HostOutput);
+        offSite.Should().BeEmpty();
+        await page.ShouldShowDashboardAsync();
+        browser.ShouldHaveRunCleanly();
+    }
+
+    [Fact]
+    public async Task SignIn_WhenTheReturnPathPointsToAnotherSite_ShouldLandOnThisSitesDashboardAfterSigningIn()
+    {
+        var user = TestUser.Create();
+        await using (var first = await app.OpenAsync())
+        {
+            await first.Page.SignUpAsync(user);
+        }
+
+        var landed = new List<string>();
+        var offSite = new List<string>();
+        foreach (var returnTo in OffSiteReturnPaths)
+        {
+            await using var browser = await app.OpenAsync();
+            var page = browser.Page;
+            var requests = await AnswerOffSiteRequestsAsync(browser);
+            await page.GotoAsync($"/sign-in?returnTo={Uri.EscapeDataString(returnTo)}");
+
+            await page.SubmitSignInAsync(user.Email, user.Password, navigate: false);
+
+            landed.Add($"{returnTo} → {await WhereSignInLeadsAsync(page)}");
+            offSite.AddRange(requests);
+            browser.ShouldHaveRunCleanly();
+        }
+
+        landed.Should().AllSatisfy(
+            entry => entry.Should().EndWith($" → {app.GatewayUrl}/"), "a return path never leads off the site\n{0}", app.HostOutput);
+        offSite.Should().BeEmpty();
+    }
+
+    /// <summary>
+    /// Answers every request for the other site with a stand-in page, so a page sent there arrives (instead of failing
+    /// to resolve the name) and the request is on record.
+    /// </summary>
+    private static async Task<ConcurrentQueue<string>> AnswerOffSiteRequestsAsync(BrowserSession browser)
+    {
+        var requests = new ConcurrentQueue<string>();
+        await browser.Context.RouteAsync(
+            $"*://{OffSiteHost}/**",
+            async route =>
+            {
+                requests.Enqueue(route.Request.Url);
+                await route.FulfillAsync(new() { ContentType = "text/html", Body = "<!doctype html><title>Elsewhere</title>" });
+            });
+        return requests;
+    }
+
+    /// <summary>
+    /// Waits until the page leaves the sign-in page and says where it went — or, if it never leaves, what it shows. The
+    /// address is polled: waiting for a navigation event can miss one that happens the moment the page is submitted.
+    /// </summary>
+    private static async Task<string> WhereSignInLeadsAsync(IPage page)
+    {
+        try
+        {
+            await Expect(page).Not.ToHaveURLAsync(UiSteps.SignInUrl());
+        }
+        catch (PlaywrightException)
+        {
+            return $"still on {page.Url}, showing: {await page.Locator("main").InnerTextAsync()}";
+        }
+
+        return page.Url;
     }
 }

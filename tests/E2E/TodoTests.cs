@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using TodoClean.E2E.Infrastructure;
@@ -83,6 +84,166 @@ public sealed partial class TodoTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Todos_WhenAddedAndThePageIsReloadedAtOnce_ShouldBeThereAfterTheReload()
+    {
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await page.SignUpAsync(TestUser.Create());
+        var dialogs = AcceptDialogs(page);
+        var post = await browser.HoldNextApiRequestAsync("POST", "/api/todos");
+
+        await page.Locator("#add-form").GetByLabel("What needs doing?").FillAsync("Pay the rent");
+        await page.Locator("#add-form").GetByRole(AriaRole.Button, new() { Name = "Add todo" }).ClickAsync();
+        await post.SentAsync();
+        await Expect(page.TodoRow("Pay the rent")).ToContainTextAsync("Saving…");
+        await Expect(page.TodoCheckbox("Pay the rent")).ToBeDisabledAsync();
+        // The reloaded page's list waits until the server has the todo, so what it shows does not depend on which of
+        // the two requests the server happens to finish first.
+        var list = await browser.HoldNextApiRequestAsync("GET", "/api/todos?");
+        await page.ReloadAsync();
+        post.Release();
+
+        await browser.WaitForTitlesOnServerAsync(titles => titles.Contains("Pay the rent"), "the POST outlives the page that sent it");
+        list.Release();
+        await page.ShouldShowDashboardAsync();
+        await Expect(page.TodoCheckbox("Pay the rent")).ToBeEnabledAsync();
+        await Expect(page.TodoRow("Pay the rent")).Not.ToContainTextAsync("Saving…");
+        dialogs.Should().Equal(["beforeunload"], "leaving while a write is in flight asks first");
+        browser.ShouldHaveRunCleanly();
+    }
+
+    [Fact]
+    public async Task Todos_WhenEditedAndTheTabIsClosedAtOnce_ShouldKeepTheEditOnTheServer()
+    {
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await page.SignUpAsync(TestUser.Create());
+        await page.AddTodoAsync("Call the bank");
+        var put = await browser.HoldNextApiRequestAsync("PUT", "/api/todos/");
+
+        await page.ClickTodoButtonAsync("Edit", "Call the bank");
+        await page.Locator("form.edit-form").GetByLabel("Title").FillAsync("Call the bank about the card");
+        await page.Locator("form.edit-form").GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await put.SentAsync();
+        await Expect(page.TodoRow("Call the bank about the card")).ToContainTextAsync("Saving…");
+        await page.CloseAsync();
+        put.Release();
+
+        await browser.WaitForTitlesOnServerAsync(
+            titles => titles.SequenceEqual(["Call the bank about the card"]), "the PUT outlives the tab that sent it");
+        var next = await browser.NewPageAsync();
+        await next.GotoAsync("/");
+        await next.ShouldShowDashboardAsync();
+        await Expect(next.TodoCheckbox("Call the bank about the card")).ToBeVisibleAsync();
+        browser.ShouldHaveRunCleanly();
+    }
+
+    [Fact]
+    public async Task Todos_WhenTheUndoWindowEndsAndTheTabIsClosedAtOnce_ShouldBeDeletedOnTheServer()
+    {
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await page.SignUpAsync(TestUser.Create());
+        await page.AddTodoAsync("Cancel the gym");
+        await page.AddTodoAsync("Keep this one");
+        var delete = await browser.HoldNextApiRequestAsync("DELETE", "/api/todos/");
+
+        await page.ClickTodoButtonAsync("Delete", "Cancel the gym");
+        await Expect(Toast(page, "Deleted “Cancel the gym”.")).ToBeVisibleAsync();
+        await delete.SentAsync(); // the undo window has run out by itself
+        await page.CloseAsync();
+        delete.Release();
+
+        await browser.WaitForTitlesOnServerAsync(
+            titles => titles.SequenceEqual(["Keep this one"]), "the DELETE outlives the tab that sent it");
+        var next = await browser.NewPageAsync();
+        await next.GotoAsync("/");
+        await next.ShouldShowDashboardAsync();
+        await Expect(next.TodoCheckbox("Keep this one")).ToBeVisibleAsync();
+        await Expect(next.TodoRow("Cancel the gym")).ToHaveCountAsync(0);
+        browser.ShouldHaveRunCleanly();
+    }
+
+    [Fact]
+    public async Task Todos_WhenAddingFails_ShouldKeepTheTodoMarkedNotSavedAndSaveItOnRetry()
+    {
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await page.SignUpAsync(TestUser.Create());
+        var posts = 0;
+        await page.RouteAsync($"{app.ApiUrl}/api/todos", async route =>
+        {
+            if (route.Request.Method == "POST" && Interlocked.Increment(ref posts) == 1)
+            {
+                await route.FulfillAsync(ServerError());
+                return;
+            }
+
+            await route.FallbackAsync();
+        });
+
+        var form = page.Locator("#add-form");
+        await form.GetByLabel("What needs doing?").FillAsync("Renew the insurance");
+        await form.GetByLabel("Notes").FillAsync("Compare three quotes first");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Add todo" }).ClickAsync();
+
+        var row = page.TodoRow("Renew the insurance");
+        await Expect(row).ToContainTextAsync("Not saved. Something went wrong on our side. Please try again.");
+        await Expect(row).ToContainTextAsync("Compare three quotes first");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("“Renew the insurance” wasn't saved.");
+        await page.RunAndWaitForResponseAsync(
+            () => page.ClickTodoButtonAsync("Retry", "Renew the insurance"), IsApi("POST"));
+        await Expect(page.TodoCheckbox("Renew the insurance")).ToBeEnabledAsync();
+        await Expect(row).Not.ToContainTextAsync("Not saved");
+
+        await page.ReloadAsync();
+        await page.ShouldShowDashboardAsync();
+        await Expect(page.TodoRow("Renew the insurance")).ToContainTextAsync("Compare three quotes first");
+        await Expect(page.Locator("li.todo")).ToHaveCountAsync(1);
+        browser.ShouldHaveRunCleanly();
+    }
+
+    [Fact]
+    public async Task Todos_WhenSavingAnEditFails_ShouldKeepTheEditMarkedNotSavedAndSaveItOnRetry()
+    {
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await page.SignUpAsync(TestUser.Create());
+        await page.AddTodoAsync("Book a dentist");
+        var puts = 0;
+        await page.RouteAsync($"{app.ApiUrl}/api/todos/*", async route =>
+        {
+            if (route.Request.Method == "PUT" && Interlocked.Increment(ref puts) == 1)
+            {
+                await route.AbortAsync("connectionrefused");
+                return;
+            }
+
+            await route.FallbackAsync();
+        });
+
+        await page.ClickTodoButtonAsync("Edit", "Book a dentist");
+        var editor = page.Locator("form.edit-form");
+        await editor.GetByLabel("Title").FillAsync("Book a dentist for Tuesday");
+        await editor.GetByLabel("Notes").FillAsync("Ask about the crown");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        var row = page.TodoRow("Book a dentist for Tuesday");
+        await Expect(row).ToContainTextAsync("Not saved. Can't reach the todo service.");
+        await Expect(row).ToContainTextAsync("Ask about the crown");
+        await page.RunAndWaitForResponseAsync(
+            () => page.ClickTodoButtonAsync("Retry", "Book a dentist for Tuesday"), IsApi("PUT"));
+        await Expect(row).Not.ToContainTextAsync("Not saved");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Edit “Book a dentist for Tuesday”" })).ToBeFocusedAsync();
+
+        await page.ReloadAsync();
+        await page.ShouldShowDashboardAsync();
+        await Expect(page.TodoRow("Book a dentist for Tuesday")).ToContainTextAsync("Ask about the crown");
+        await Expect(page.TodoRow("Book a dentist")).ToHaveCountAsync(0);
+        browser.ShouldHaveRunCleanly();
+    }
+
+    [Fact]
     public async Task Todos_WhenFilteredSearchedAndPaged_ShouldShowOnlyTheMatchingOnes()
     {
         await using var browser = await app.OpenAsync();
@@ -160,13 +321,7 @@ public sealed partial class TodoTests(AppFixture app)
                 return;
             }
 
-            await route.FulfillAsync(new()
-            {
-                Status = 500,
-                ContentType = "application/problem+json",
-                Headers = new Dictionary<string, string> { ["Access-Control-Allow-Origin"] = app.GatewayUrl },
-                Body = """{"title":"An error occurred while processing your request.","status":500}""",
-            });
+            await route.FulfillAsync(ServerError());
         });
 
         // A click, not CheckAsync: Playwright would keep clicking until the box stays checked.
@@ -222,6 +377,26 @@ public sealed partial class TodoTests(AppFixture app)
         response => response.Request.Method == method && response.Url.Contains("/api/todos", StringComparison.Ordinal);
 
     private static ILocator Toast(IPage page, string text) => page.Locator(".toast", new() { HasText = text });
+
+    /// <summary>Accepts every dialog (a user who insists on leaving) and lists their types.</summary>
+    private static ConcurrentQueue<string> AcceptDialogs(IPage page)
+    {
+        var types = new ConcurrentQueue<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            types.Enqueue(dialog.Type);
+            await dialog.AcceptAsync();
+        };
+        return types;
+    }
+
+    private RouteFulfillOptions ServerError() => new()
+    {
+        Status = 500,
+        ContentType = "application/problem+json",
+        Headers = new Dictionary<string, string> { ["Access-Control-Allow-Origin"] = app.GatewayUrl },
+        Body = """{"title":"An error occurred while processing your request.","status":500}""",
+    };
 
     /// <summary>Picks a status in the All / Open / Done switch by clicking its visible label.</summary>
     private static async Task ShowAsync(IPage page, string status)

@@ -51,6 +51,40 @@ public sealed class BrowserSession : IAsyncDisposable
         return page;
     }
 
+    /// <summary>Holds the next <paramref name="method"/> request to the todo API at <paramref name="pathPrefix"/> (see <see cref="HeldRequest"/>).</summary>
+    public Task<HeldRequest> HoldNextApiRequestAsync(string method, string pathPrefix) =>
+        HeldRequest.HoldNextAsync(Context, method, _app.ApiUrl + pathPrefix);
+
+    /// <summary>
+    /// Waits until the todo API's list of this user's todos (read with a JWT minted from this context's session cookie,
+    /// outside any page and any route) satisfies <paramref name="condition"/>: a write sent as its page went away lands
+    /// a moment later. Fails with the titles last seen.
+    /// </summary>
+    public async Task WaitForTitlesOnServerAsync(Func<IReadOnlyList<string>, bool> condition, string because)
+    {
+        var token = await Context.APIRequest.GetAsync($"{_app.GatewayUrl}/api/auth/token");
+        token.Status.Should().Be(200, await token.TextAsync());
+        var jwt = (await token.JsonAsync())?.GetProperty("token").GetString();
+        var headers = new Dictionary<string, string> { ["Authorization"] = $"Bearer {jwt}" };
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        IReadOnlyList<string> titles = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            var response = await Context.APIRequest.GetAsync($"{_app.ApiUrl}/api/todos?pageSize=100", new() { Headers = headers });
+            response.Status.Should().Be(200, await response.TextAsync());
+            titles = [.. (await response.JsonAsync())!.Value.GetProperty("items").EnumerateArray()
+                .Select(item => item.GetProperty("title").GetString()!)];
+            if (condition(titles))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        condition(titles).Should().BeTrue("{0} (the server has: {1})\n{2}", because, string.Join(", ", titles), _app.HostOutput);
+    }
+
     /// <summary>Fails when any page of this context threw or logged an error (CSP violations included).</summary>
     public void ShouldHaveRunCleanly() =>
         Problems.Should().BeEmpty("the UI must run without script errors or CSP violations\n{0}", _app.HostOutput);

@@ -7,7 +7,10 @@
 //  - a 401 from the API triggers one renewal and one retry; if the gateway then says the session is gone, the user
 //    goes to sign-in with a plain message;
 //  - if the gateway cannot be reached, a banner says so and renewal is retried with backoff, while the still-valid
-//    JWT keeps the todo API working. The user is never signed out for that.
+//    JWT keeps the todo API working. The user is never signed out for that;
+//  - writes (anything but GET) go out with `keepalive`, so one sent just before the page is reloaded or closed still
+//    reaches the server instead of being cancelled with the page. Keepalive bodies are capped at 64 KB in browsers;
+//    a todo is a few KB at most.
 import { goToSignIn } from './nav.js';
 
 const REFRESH_AT = 0.8;
@@ -121,6 +124,11 @@ export function refreshToken() {
   return inflight;
 }
 
+/** Whether the session is over (signed out, or ended): the page is on its way to sign-in. */
+export function sessionEnded() {
+  return ended;
+}
+
 /** Forgets the JWT and stops every timer (sign-out, or the session ended). */
 export function forgetToken() {
   ended = true;
@@ -148,6 +156,7 @@ export async function api(path, { method = 'GET', body, headers = {}, signal } =
       return await fetch(apiBaseUrl + path, {
         method,
         signal,
+        keepalive: method !== 'GET',
         credentials: 'omit',
         cache: 'no-store',
         headers: {

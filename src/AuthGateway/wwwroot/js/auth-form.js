@@ -1,5 +1,5 @@
 import { describeAuthError, getSession } from './auth.js';
-import { safeReturnTo } from './nav.js';
+import { goToReturnTo, safeReturnTo } from './nav.js';
 import { clearFormErrors, setBusy, showFormErrors } from './ui.js';
 
 /**
@@ -19,7 +19,7 @@ export function setUpAuthForm({ form, otherPage, read, required, busyLabel, subm
   // Someone who is still signed in has nothing to do here.
   getSession().then((session) => {
     if (session) {
-      location.replace(returnTo);
+      goToReturnTo(returnTo, { replace: true });
     }
   }).catch(() => {});
 
@@ -41,7 +41,7 @@ export function setUpAuthForm({ form, otherPage, read, required, busyLabel, subm
     setBusy(form, true, busyLabel);
     try {
       await submit(values);
-      location.assign(returnTo);
+      goToReturnTo(returnTo);
     } catch (error) {
       setBusy(form, false);
       showFormErrors(form, describeAuthError(error));

@@ -1,6 +1,9 @@
 // The dashboard: the signed-in user's todos with filter, search, sort and paging; add, inline edit, toggle done and
-// delete with undo. Changes show at once (optimistic) and are rolled back with a message if the API refuses them.
-import { ApiError, SessionEndedError, api, sendOnLeave } from '../api.js';
+// delete with undo. Changes show at once, marked "Saving…" until the server has them. A new todo or an edit the API
+// did not take stays on screen marked "Not saved", with Retry and Discard, so the user's text is never dropped; a
+// toggle or delete that fails is rolled back with a message. Writes go out with keepalive (see api.js), and leaving
+// the page while one is in flight or unsaved asks first.
+import { ApiError, SessionEndedError, api, sendOnLeave, sessionEnded } from '../api.js';
 import { boot } from '../shell.js';
 import {
   announce, clearFormErrors, dateInputToIso, formatDueDate, h, isoToDateInput, setBusy, showFormErrors, toast, todayKey,
@@ -29,7 +32,10 @@ let loadSequence = 0;
 let loadController = null;
 let searchTimer = 0;
 let tempCounter = 0;
-const saving = new Set();
+let writesInFlight = 0;
+let newTodos = []; // added here, not yet on the server: { ...draft, id: 'new-…', isDone: false, unsaved: null | message }
+const saving = new Set(); // ids with a PUT in flight
+const failedEdits = new Map(); // id → { before, changes, message, latest }: shown as edited, marked "Not saved"
 const pendingDeletes = new Map(); // id → { item }
 
 await boot();
@@ -58,7 +64,14 @@ async function load({ focusHeading = false } = {}) {
       await load({ focusHeading });
       return;
     }
-    items = data.items;
+    items = data.items.map((item) => {
+      const failure = failedEdits.get(item.id);
+      if (!failure) {
+        return item;
+      }
+      failure.latest = item;
+      return { ...failure.before, ...failure.changes };
+    });
     totals = { totalCount: data.totalCount, totalPages: data.totalPages };
     editing = null;
     $('list-error').hidden = true;
@@ -80,7 +93,8 @@ async function load({ focusHeading = false } = {}) {
 
 function render() {
   const focus = focusedControl();
-  const visible = items.filter((item) => !pendingDeletes.has(item.id));
+  const shown = items.filter((item) => !pendingDeletes.has(item.id));
+  const visible = [...(showsNewestFirst() ? newTodos : []), ...shown];
   list.replaceChildren(...visible.map(renderItem));
   list.dataset.loaded = 'true';
 
@@ -91,10 +105,10 @@ function render() {
     ? 'Try another filter or search term.'
     : 'Add your first one above — a title is all it takes.';
 
-  const total = Math.max(0, totals.totalCount - (items.length - visible.length));
+  const total = Math.max(0, totals.totalCount - (items.length - shown.length));
   const first = (state.page - 1) * PAGE_SIZE + 1;
   $('list-summary').textContent = total === 0 ? ''
-    : totals.totalPages > 1 ? `Showing ${first}–${first + visible.length - 1} of ${total} todos`
+    : totals.totalPages > 1 ? `Showing ${first}–${first + shown.length - 1} of ${total} todos`
       : `${total} ${total === 1 ? 'todo' : 'todos'}`;
 
   $('pager').hidden = totals.totalPages <= 1;
@@ -111,16 +125,21 @@ function renderItem(item) {
   }
   const checkboxId = `todo-${item.id}`;
   const overdue = item.dueAt && !item.isDone && item.dueAt.slice(0, 10) < todayKey();
-  const classes = ['todo', item.isDone && 'is-done', (item.pending || saving.has(item.id)) && 'is-pending'];
-  return h('li', { class: classes.filter(Boolean).join(' '), dataset: { id: item.id }, 'aria-busy': item.pending ? 'true' : null },
+  const { pending, unsaved } = writeState(item);
+  const locked = isNew(item) || unsaved !== null; // nothing to toggle, edit or delete until the server has it
+  const classes = ['todo', item.isDone && 'is-done', pending && 'is-pending', unsaved !== null && 'is-unsaved'];
+  const named = () => h('span', { class: 'visually-hidden' }, ` “${item.title}”`);
+  return h('li', { class: classes.filter(Boolean).join(' '), dataset: { id: item.id }, 'aria-busy': pending ? 'true' : null },
     h('input', {
-      type: 'checkbox', id: checkboxId, class: 'todo-check', checked: item.isDone, disabled: Boolean(item.pending),
+      type: 'checkbox', id: checkboxId, class: 'todo-check', checked: item.isDone, disabled: locked,
       dataset: { role: 'toggle' }, onchange: (event) => toggle(item.id, event.target),
     }),
     h('div', { class: 'todo-body' },
       h('label', { for: checkboxId, class: 'todo-title' }, item.title),
       item.description ? h('p', { class: 'todo-description' }, item.description) : null,
       h('p', { class: 'todo-meta' },
+        pending ? h('span', { class: 'todo-status' }, 'Saving…') : null,
+        unsaved !== null ? h('span', { class: 'todo-status is-unsaved' }, `Not saved. ${unsaved}`) : null,
         item.priority !== 'normal'
           ? h('span', { class: `badge badge-${item.priority}` }, item.priority === 'high' ? 'High priority' : 'Low priority')
           : null,
@@ -128,15 +147,23 @@ function renderItem(item) {
           ? h('span', { class: `due${overdue ? ' is-overdue' : ''}` },
             overdue ? `Overdue · due ${formatDueDate(item.dueAt)}` : `Due ${formatDueDate(item.dueAt)}`)
           : null)),
-    h('div', { class: 'todo-actions' },
-      h('button', {
-        type: 'button', class: 'button button-small button-secondary', disabled: Boolean(item.pending),
-        dataset: { role: 'edit' }, onclick: () => startEdit(item.id),
-      }, 'Edit', h('span', { class: 'visually-hidden' }, ` “${item.title}”`)),
-      h('button', {
-        type: 'button', class: 'button button-small button-danger', disabled: Boolean(item.pending),
-        dataset: { role: 'delete' }, onclick: () => remove(item.id),
-      }, 'Delete', h('span', { class: 'visually-hidden' }, ` “${item.title}”`))));
+    unsaved !== null
+      ? h('div', { class: 'todo-actions' },
+        h('button', {
+          type: 'button', class: 'button button-small button-primary', dataset: { role: 'retry' }, onclick: () => retry(item.id),
+        }, 'Retry', named()),
+        h('button', {
+          type: 'button', class: 'button button-small button-secondary', dataset: { role: 'discard' }, onclick: () => discard(item.id),
+        }, 'Discard', named()))
+      : h('div', { class: 'todo-actions' },
+        h('button', {
+          type: 'button', class: 'button button-small button-secondary', disabled: locked,
+          dataset: { role: 'edit' }, onclick: () => startEdit(item.id),
+        }, 'Edit', named()),
+        h('button', {
+          type: 'button', class: 'button button-small button-danger', disabled: locked,
+          dataset: { role: 'delete' }, onclick: () => remove(item.id),
+        }, 'Delete', named())));
 }
 
 function renderEditor(item, draft) {
@@ -191,31 +218,65 @@ async function addTodo(event) {
     showFormErrors(addForm, { fields: { title: 'Enter a title for your todo.' } });
     return;
   }
-  // Shown at once only where it will land: the first page of the newest-first, unfiltered view.
-  const optimistic = state.page === 1 && state.status !== 'done' && !state.search && state.sort === '-created';
-  const temp = { ...draft, id: `pending-${++tempCounter}`, isDone: false, pending: true };
-  if (optimistic) {
-    items.unshift(temp);
-    render();
-  }
   addForm.reset();
   setBusy(addForm, true, 'Adding…');
   try {
-    const { data } = await api('/api/todos', { method: 'POST', body: draft });
-    totals.totalCount += 1;
-    totals.totalPages = Math.ceil(totals.totalCount / PAGE_SIZE);
-    if (optimistic) {
-      items = items.map((item) => (item === temp ? data : item)).slice(0, PAGE_SIZE);
+    // Shown at once only where it will land: the first page of the newest-first, unfiltered view.
+    if (showsNewestFirst()) {
+      const todo = { ...draft, id: `new-${++tempCounter}`, isDone: false, unsaved: null };
+      newTodos.unshift(todo);
       render();
+      await saveNew(todo);
     } else {
+      await addElsewhere(draft);
+    }
+  } finally {
+    setBusy(addForm, false);
+  }
+}
+
+/** POSTs a todo that is on screen as "Saving…". If that fails it stays there, "Not saved", with Retry and Discard. */
+async function saveNew(todo) {
+  const draft = { title: todo.title, description: todo.description, priority: todo.priority, dueAt: todo.dueAt };
+  try {
+    const { data } = await write('/api/todos', { method: 'POST', body: draft });
+    newTodos = newTodos.filter((candidate) => candidate !== todo);
+    if (!showsNewestFirst()) {
       await load();
+    } else if (findItem(data.id)) {
+      render(); // a reload while the POST was on its way has listed (and counted) it already
+    } else {
+      totals.totalCount += 1;
+      totals.totalPages = Math.ceil(totals.totalCount / PAGE_SIZE);
+      items = [data, ...items].slice(0, PAGE_SIZE);
+      render();
     }
     announce(`Added “${data.title}”.`);
   } catch (error) {
-    if (optimistic) {
-      items = items.filter((item) => item !== temp);
-      render();
+    if (error instanceof SessionEndedError) {
+      return;
     }
+    if (error instanceof ApiError && Object.keys(error.fields).length) {
+      // The API refused the text itself: back into the form, each message beside its field, to be corrected there.
+      newTodos = newTodos.filter((candidate) => candidate !== todo);
+      render();
+      writeDraft(addForm, draft);
+      showFormErrors(addForm, { fields: error.fields });
+      return;
+    }
+    todo.unsaved = error.message;
+    updateRow(todo);
+    toast(`“${todo.title}” wasn't saved. ${error.message}`, { tone: 'error', timeout: 10000 });
+  }
+}
+
+/** Adds a todo that the current view may not show (another page, filter or order): the form waits for the answer. */
+async function addElsewhere(draft) {
+  try {
+    const { data } = await write('/api/todos', { method: 'POST', body: draft });
+    await load();
+    announce(`Added “${data.title}”.`);
+  } catch (error) {
     if (error instanceof SessionEndedError) {
       return;
     }
@@ -223,14 +284,12 @@ async function addTodo(event) {
     showFormErrors(addForm, error instanceof ApiError && Object.keys(error.fields).length
       ? { fields: error.fields }
       : { form: `Your todo wasn't added. ${error.message}` });
-  } finally {
-    setBusy(addForm, false);
   }
 }
 
 async function toggle(id, checkbox) {
   const before = findItem(id);
-  if (!before || saving.has(id)) {
+  if (!before || saving.has(id) || failedEdits.has(id)) {
     checkbox.checked = before?.isDone ?? checkbox.checked;
     return;
   }
@@ -270,12 +329,22 @@ async function saveEdit(id, form) {
     return;
   }
   editing = null;
+  await saveChanges(before, draft);
+}
+
+/**
+ * PUTs an edit. Refused as invalid: the editor opens again with the messages. Anything else that is not a conflict
+ * or a deleted todo (a server error, no connection): the edit stays on screen, "Not saved", with Retry and Discard.
+ */
+async function saveChanges(before, changes) {
+  const id = before.id;
+  failedEdits.delete(id);
   try {
-    const saved = await save(before, draft, 'edit');
+    const saved = await save(before, changes, 'edit');
     updateRow(saved);
   } catch (error) {
     if (error instanceof ApiError && error.status === 400) {
-      editing = { id, draft: { ...before, ...draft } };
+      editing = { id, draft: { ...before, ...changes } };
       updateRow(before, 'none');
       const editor = rowFor(id)?.querySelector('form');
       if (editor) {
@@ -285,7 +354,13 @@ async function saveEdit(id, form) {
       }
       return;
     }
-    failed(error, before, `Couldn't save your changes to “${before.title}”.`);
+    if (!(error instanceof ApiError) || error.status === 404 || error.status === 412) {
+      failed(error, before, `Couldn't save your changes to “${before.title}”.`);
+      return;
+    }
+    failedEdits.set(id, { before, changes, message: error.message, latest: null });
+    updateRow({ ...before, ...changes });
+    toast(`Your changes to “${before.title}” weren't saved. ${error.message}`, { tone: 'error', timeout: 10000 });
   }
 }
 
@@ -298,7 +373,7 @@ async function save(before, changes, focusRole) {
   saving.add(before.id);
   updateRow({ ...before, ...changes }, focusRole);
   try {
-    const { data } = await api(`/api/todos/${encodeURIComponent(before.id)}`, {
+    const { data } = await write(`/api/todos/${encodeURIComponent(before.id)}`, {
       method: 'PUT', body, headers: { 'If-Match': `"${before.version}"` },
     });
     return data;
@@ -338,6 +413,38 @@ async function reloadItem(before) {
   }
 }
 
+/** Sends a new todo or an edit that was not saved once more. */
+function retry(id) {
+  const todo = newTodos.find((candidate) => candidate.id === id);
+  if (todo) {
+    todo.unsaved = null;
+    updateRow(todo, 'none');
+    heading.focus(); // the row has nothing to focus while it is saving
+    saveNew(todo);
+    return;
+  }
+  const failure = failedEdits.get(id);
+  if (failure) {
+    saveChanges(failure.before, failure.changes);
+  }
+}
+
+/** Drops a new todo or an edit that was not saved: the list shows what the server has. */
+function discard(id) {
+  const todo = newTodos.find((candidate) => candidate.id === id);
+  if (todo) {
+    newTodos = newTodos.filter((candidate) => candidate !== todo);
+    render();
+    heading.focus();
+    return;
+  }
+  const failure = failedEdits.get(id);
+  if (failure) {
+    failedEdits.delete(id);
+    updateRow(failure.latest ?? failure.before, 'edit');
+  }
+}
+
 /** Hides the item at once; the DELETE is sent when the undo window closes (timeout, dismiss or leaving the page). */
 function remove(id) {
   const item = findItem(id);
@@ -373,7 +480,7 @@ async function commitDelete(id) {
     return;
   }
   try {
-    await api(`/api/todos/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    await write(`/api/todos/${encodeURIComponent(id)}`, { method: 'DELETE' });
     dropItem(id);
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) {
@@ -385,8 +492,22 @@ async function commitDelete(id) {
       return;
     }
     render();
-    toast(`Couldn't delete “${pending.item.title}”. ${error.message}`, { tone: 'error', timeout: 10000 });
+    toast(`Couldn't delete “${pending.item.title}”. ${error.message}`, {
+      tone: 'error',
+      timeout: 10000,
+      actions: [{ label: 'Retry', onClick: () => retryDelete(pending.item) }],
+    });
   }
+}
+
+function retryDelete(item) {
+  if (!findItem(item.id) || pendingDeletes.has(item.id)) {
+    return;
+  }
+  pendingDeletes.set(item.id, { item });
+  render();
+  heading.focus();
+  commitDelete(item.id);
 }
 
 function dropItem(id) {
@@ -404,12 +525,33 @@ function dropItem(id) {
   }
 }
 
-/** Deletes still waiting for their undo window are sent as the page goes away. */
+/**
+ * Deletes not yet confirmed are sent (again) as the page goes away: those still in their undo window, and those
+ * already on their way, whose request may still be waiting for a fresh token. A second DELETE of a todo is harmless.
+ */
 function flushPendingDeletes() {
   for (const id of pendingDeletes.keys()) {
     sendOnLeave(`/api/todos/${encodeURIComponent(id)}`, 'DELETE');
   }
   pendingDeletes.clear();
+}
+
+/** A write through the API (sent with keepalive), counted while it is in flight. */
+async function write(path, options) {
+  writesInFlight += 1;
+  try {
+    return await api(path, options);
+  } finally {
+    writesInFlight -= 1;
+  }
+}
+
+/** Leaving now would lose something, or leave a write whose outcome nobody will see: the browser asks first. */
+function warnBeforeLeaving(event) {
+  if ((writesInFlight > 0 || newTodos.length > 0 || failedEdits.size > 0) && !sessionEnded()) {
+    event.preventDefault();
+    event.returnValue = true; // browsers that predate preventDefault() here
+  }
 }
 
 // ---- controls, URL and helpers ------------------------------------------------------------------------------------
@@ -447,6 +589,7 @@ function wireControls() {
   $('prev-page').addEventListener('click', () => goToPage(state.page - 1));
   $('next-page').addEventListener('click', () => goToPage(state.page + 1));
   addEventListener('pagehide', flushPendingDeletes);
+  addEventListener('beforeunload', warnBeforeLeaving);
 }
 
 function applySearch() {
@@ -502,6 +645,23 @@ function writeDraft(form, draft) {
   form.elements.description.value = draft.description ?? '';
   form.elements.priority.value = draft.priority;
   form.elements.dueAt.value = isoToDateInput(draft.dueAt);
+}
+
+/** The view a new todo lands in: the first page, newest first, nothing filtered out. */
+function showsNewestFirst() {
+  return state.page === 1 && state.status !== 'done' && !state.search && state.sort === '-created';
+}
+
+function isNew(item) {
+  return newTodos.includes(item);
+}
+
+/** Where an item stands with the server: a write in flight (`pending`), or the message of one that failed (`unsaved`). */
+function writeState(item) {
+  if (isNew(item)) {
+    return { pending: item.unsaved === null, unsaved: item.unsaved };
+  }
+  return { pending: saving.has(item.id), unsaved: failedEdits.get(item.id)?.message ?? null };
 }
 
 function findItem(id) {
