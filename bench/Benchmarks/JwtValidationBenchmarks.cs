@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 using TodoClean.Application.Common.Interfaces;
 using TodoClean.Infrastructure;
 using TodoClean.Infrastructure.Security;
@@ -14,13 +16,15 @@ namespace TodoClean.Benchmarks;
 /// JwtBearer with the API's options and events, in a request scope), for the kinds of token the load test sends.
 /// <c>Production</c> runs the events as shipped, where <see cref="JwtFastRejection"/> turns away a wrong signature or a
 /// past expiry with one HMAC before JwtBearer validates; <c>JwtBearerOnly</c> runs the same events without that step,
-/// so JwtBearer's own validation (JsonWebTokenHandler) refuses them.
+/// so JwtBearer's own validation (JsonWebTokenHandler) refuses them. <c>FastRejectionAlone</c> is the check by itself.
 /// </summary>
 public class JwtValidationBenchmarks
 {
     private ServiceProvider _production = null!;
     private ServiceProvider _jwtBearerOnly = null!;
     private string _header = null!;
+    private string _token = null!;
+    private TokenValidationParameters _parameters = null!;
 
     [Params("valid", "bad signature", "other secret", "expired")]
     public string Token { get; set; } = "valid";
@@ -37,14 +41,17 @@ public class JwtValidationBenchmarks
             EmailVerified: false, Image: null);
         var valid = new JwtTokenIssuer(new JwtSigningKey(options), options, TimeProvider.System).Issue(subject).Token;
         var other = BenchSecrets.JwtOptions(BenchSecrets.Base64Url(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)));
-        _header = "Bearer " + (Token switch
+        _token = Token switch
         {
             "valid" => valid,
             "bad signature" => valid[..(valid.LastIndexOf('.') + 1)] + BenchSecrets.Base64Url(new byte[32]),
             "other secret" => new JwtTokenIssuer(new JwtSigningKey(other), other, TimeProvider.System).Issue(subject).Token,
             _ => new JwtTokenIssuer(
                 new JwtSigningKey(options), options, new FixedTime(DateTimeOffset.UtcNow.AddHours(-1))).Issue(subject).Token,
-        });
+        };
+        _header = "Bearer " + _token;
+        _parameters = _production.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>()
+            .Get(JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters;
 
         var expected = Token == "valid";
         if (Production().GetAwaiter().GetResult() != expected || JwtBearerOnly().GetAwaiter().GetResult() != expected)
@@ -65,6 +72,10 @@ public class JwtValidationBenchmarks
 
     [Benchmark]
     public Task<bool> JwtBearerOnly() => Authenticate(_jwtBearerOnly);
+
+    /// <summary>What <see cref="JwtFastRejection"/> itself costs: all that a valid token pays for it.</summary>
+    [Benchmark]
+    public bool FastRejectionAlone() => JwtFastRejection.Check(_token, _parameters, DateTime.UtcNow) is null;
 
     private async Task<bool> Authenticate(ServiceProvider services)
     {

@@ -47,6 +47,8 @@ Import-Module (Join-Path $PSScriptRoot '../../scripts/TodoClean.psm1') -Force
 $Here = $PSScriptRoot
 $Root = (Resolve-Path (Join-Path $Here '../..')).Path
 $WriteResults = -not $Only -or $ResultsDirectory
+# Only a complete run into bench/results also refreshes the table in the README's Performance section.
+$UpdateReadme = -not $Only -and -not $ResultsDirectory
 if (-not $ResultsDirectory) { $ResultsDirectory = Join-Path $Root 'bench/results' }
 $Configuration = 'Release'
 
@@ -87,6 +89,18 @@ function Invoke-Wrk([string] $Url, [int] $Seconds, [string[]] $ScriptArgs, [stri
     $line = $output | Where-Object { "$_".StartsWith('BENCH_JSON ') } | Select-Object -Last 1
     if (-not $line) { Stop-Script "wrk printed no result:`n$($output -join "`n")" }
     return ("$line".Substring('BENCH_JSON '.Length) | ConvertFrom-Json -AsHashtable)
+}
+
+# Replaces what lies between the two marker lines of the README's Performance section with $Block.
+function Update-ReadmeTable([string] $Readme, [string[]] $Block) {
+    $start = '<!-- load-test results: written by bench/load/run-load.ps1 from bench/results/latest.md -->'
+    $end = '<!-- end of load-test results -->'
+    $text = Get-Content -Raw $Readme
+    $from = $text.IndexOf($start); $to = $text.IndexOf($end)
+    if ($from -lt 0 -or $to -lt $from) { Stop-Script "README.md has no load-test results markers ($start ... $end)." }
+    $newline = if ($text.Contains("`r`n")) { "`r`n" } else { "`n" }
+    $body = $newline + (($Block | Where-Object { $true }) -join $newline).Trim() + $newline
+    [IO.File]::WriteAllText($Readme, $text.Substring(0, $from + $start.Length) + $body + $text.Substring($to))
 }
 
 function Get-TodoCount([string] $Seeder, [string] $TodosDb) {
@@ -413,6 +427,9 @@ Invoke-Script {
             $rssMet = if ($h.Rss -le 150) { 'yes' } else { '**no**' }
             $lines.Add("| $name | $($h.Start) ms | < 1.5 s: $startMet | $(F $h.Rss '0.0') MiB | $(F $h.Peak '0.0') MiB | <= 150 MiB: $rssMet |")
         }
+        # The README shows the run line, the headline and the tables, without the notes on how to read them.
+        $summary = @($lines[2..($lines.Count - 1)] | Where-Object { $_ -notlike 'Ratios to the ceiling*' })
+        $summary = @(for ($i = 0; $i -lt $summary.Count; $i++) { if ($summary[$i] -ne '' -or ($i -gt 0 -and $summary[$i - 1] -ne '')) { $summary[$i] } })
         $lines.Add('')
         $lines.Add('Host CPU us/req: CPU time (user + system) the serving host used during the measured run, divided by the requests answered; it is steadier than req/s on a busy machine, and (ceiling CPU / scenario CPU) is roughly the req/s ratio a quiet machine would show if wrk cost nothing.')
         $lines.Add('x reference: the API''s req/s over the reference host''s (bench/ReferenceHost: minimal API, JwtBearer and Microsoft.Data.Sqlite in one file, the same SQL on the same store, the same JSON) in the run right after it.')
@@ -430,6 +447,10 @@ Invoke-Script {
             $lines | Set-Content -Path $latest
             $lines | Set-Content -Path (Join-Path $ResultsDirectory "load-$($now.ToString('yyyy-MM-dd-HHmm', $inv)).md")
             Write-Step "Results written to $latest"
+            if ($UpdateReadme) {
+                Update-ReadmeTable (Join-Path $Root 'README.md') $summary
+                Write-Step 'The table in README.md (Performance) updated'
+            }
         }
         $failed = $false
     }
