@@ -15,6 +15,7 @@ public static class ViolationScopes
     public static readonly TypeScope Endpoints = In("Endpoints");
     public static readonly TypeScope UseCases = In("UseCases");
     public static readonly TypeScope Sensitive = In("Sensitive");
+    public static readonly TypeScope ReadSide = In("ReadSide");
 
     private static TypeScope In(string family) =>
         new($"violations: {family}", [TestAssembly], $"TodoClean.Architecture.Tests.Violations.{family}");
