@@ -5,7 +5,7 @@ namespace TodoClean.Architecture.Tests;
 
 /// <summary>
 /// The deliberate violations under <c>Violations/</c>, one namespace per rule family, so each rule is shown failing
-/// on exactly the fixtures meant for it (STYLE.md: every rule is seen failing before it is trusted).
+/// on exactly the fixtures meant for it (docs/architecture.md: every rule is seen failing before it is trusted).
 /// </summary>
 public static class ViolationScopes
 {

@@ -11,7 +11,7 @@ using TodoClean.Application.Common.Interfaces;
 namespace TodoClean.Infrastructure.Security;
 
 /// <summary>
-/// The one JWT issuer: HS256 over the shared secret, claims as API.md lists them. The compact JWS is written directly
+/// The one JWT issuer: HS256 over the shared secret, claims as docs/api.md lists them. The compact JWS is written directly
 /// (header encoded once, payload with a reused <see cref="Utf8JsonWriter"/>, a per-thread HMAC): the same token a
 /// <see cref="JsonWebTokenHandler"/> would create, at a fraction of its cost on the silent-refresh path.
 /// </summary>
