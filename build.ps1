@@ -98,6 +98,8 @@ function Invoke-Run {
             BACKEND_JWT_SECRET       = $secret
             ConnectionStrings__Todos = "Data Source=$(Join-Path $data 'todos.db')"
             Cors__AllowedOrigins__0  = $gatewayUrl
+            # Sign-outs reach the API within seconds (docs/security.md, "Revocation").
+            Revocation__FeedUrl      = $gatewayUrl
         })
         $hosts += $api
         Wait-Healthy $gatewayUrl $gateway
@@ -214,6 +216,8 @@ function Invoke-ScaleOut {
                 BACKEND_JWT_SECRET       = $secret
                 ConnectionStrings__Todos = "$connection;Database=todoclean_todos"
                 Cors__AllowedOrigins__0  = $gatewayUrl
+                # Each API instance follows its gateway instance's revocation feed (both read the same store).
+                Revocation__FeedUrl      = $gatewayInstances[$i]
             })
             $processes.Add($api)
             Wait-Healthy $gatewayInstances[$i] $gateway

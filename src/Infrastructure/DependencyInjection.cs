@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using SessionOptions = TodoClean.Application.Auth.Common.SessionOptions;
 using TodoClean.Application.Auth.Common;
+using TodoClean.Application.Auth.Queries.GetRevocations;
 using TodoClean.Application.Common.Interfaces;
 using TodoClean.Application.TodoItems.Common;
 using TodoClean.Application.Users.Common;
@@ -15,6 +16,7 @@ using TodoClean.Infrastructure.Persistence.Auth;
 using TodoClean.Infrastructure.Persistence.Common;
 using TodoClean.Infrastructure.Persistence.Todos;
 using TodoClean.Infrastructure.Security;
+using TodoClean.Infrastructure.Security.Revocation;
 
 namespace TodoClean.Infrastructure;
 
@@ -56,10 +58,12 @@ public static class DependencyInjection
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerOptionsSetup>();
         services.AddSingleton<ForeignKeyDiagnosis>();
+        services.AddRevocationFeed(configuration);
         services.AddAuthorization();
 
         services.AddUnavailable<IAuthDbContext>("the auth store belongs to AuthGateway");
         services.AddUnavailable<ISessionQueries>("the auth store belongs to AuthGateway");
+        services.AddUnavailable<IRevocationQueries>("the auth store belongs to AuthGateway");
         services.AddUnavailable<ITokenIssuer>("only AuthGateway mints tokens");
         services.AddUnavailable<IPasswordHasher>("passwords are AuthGateway's business");
         return services;
@@ -76,6 +80,7 @@ public static class DependencyInjection
         services.AddStore<AuthDbContext, PostgresAuthDbContext>(configuration, "Auth", "Data Source=data/auth.db", configure);
         services.AddScoped<IAuthDbContext>(sp => sp.GetRequiredService<AuthDbContext>());
         services.AddSingleton<ISessionQueries, SessionQueries>();
+        services.AddSingleton<IRevocationQueries, RevocationQueries>();
         return services;
     }
 
@@ -123,11 +128,41 @@ public static class DependencyInjection
 
     private static void AddShared(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<RevocationOptions>().Bind(configuration.GetSection(RevocationOptions.SectionName))
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.StaleAfter > TimeSpan.Zero && o.StartupWait >= TimeSpan.Zero,
+                "Revocation:PollInterval and Revocation:StaleAfter must be positive.")
+            .Validate(o => o.FeedUrl is null || Uri.TryCreate(o.FeedUrl, UriKind.Absolute, out _),
+                "Revocation:FeedUrl must be an absolute URL such as http://localhost:5100.")
+            .ValidateOnStart();
+        services.AddSingleton<RevocationFeedKey>();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
         services.AddSingleton<JwtSigningKey>();
         services.AddSingleton(TimeProvider.System);
+    }
+
+    /// <summary>
+    /// The API's copy of the gateway's revocation feed (<see cref="RevocationOptions"/>): always the in-memory list the
+    /// JWT check consults; the poller and its health check only when <c>Revocation:FeedUrl</c> is set.
+    /// </summary>
+    private static void AddRevocationFeed(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<RevokedTokens>();
+        var feedUrl = configuration.GetSection(RevocationOptions.SectionName).Get<RevocationOptions>()?.FeedUrl;
+        if (string.IsNullOrWhiteSpace(feedUrl) || !Uri.TryCreate(feedUrl.TrimEnd('/') + "/", UriKind.Absolute, out var baseAddress))
+        {
+            return;
+        }
+
+        services.AddHttpClient(RevocationOptions.HttpClientName, client =>
+        {
+            client.BaseAddress = baseAddress;
+            client.Timeout = TimeSpan.FromSeconds(2);
+        });
+        services.AddSingleton<RevocationFeedPoller>();
+        services.AddHostedService(sp => sp.GetRequiredService<RevocationFeedPoller>());
+        services.AddHealthChecks().AddCheck<RevocationFeedHealthCheck>("revocation-feed");
     }
 
     /// <summary>

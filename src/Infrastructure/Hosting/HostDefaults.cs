@@ -156,7 +156,9 @@ public static class HostDefaults
     {
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
-            ResponseWriter = (context, report) => context.Response.WriteAsJsonAsync(new HealthResponse(report.Status.ToString())),
+            ResponseWriter = (context, report) => context.Response.WriteAsJsonAsync(new HealthResponse(
+                report.Status.ToString(),
+                report.Entries.ToDictionary(e => e.Key, e => new HealthCheckResponse(e.Value.Status.ToString(), e.Value.Description)))),
             ResultStatusCodes =
             {
                 [HealthStatus.Healthy] = StatusCodes.Status200OK,
@@ -178,5 +180,8 @@ public static class HostDefaults
         return app;
     }
 
-    private sealed record HealthResponse(string Status);
+    /// <summary><c>{"status": …, "checks": {name: {status, description}}}</c>: the overall status first, as clients read it.</summary>
+    private sealed record HealthResponse(string Status, IReadOnlyDictionary<string, HealthCheckResponse> Checks);
+
+    private sealed record HealthCheckResponse(string Status, string? Description);
 }

@@ -49,6 +49,8 @@ internal sealed class JwtTokenIssuer : ITokenIssuer
         _encodedHeader = Base64Url.EncodeToUtf8(header.WrittenSpan);
     }
 
+    public TimeSpan Lifetime => _options.AccessTokenLifetime;
+
     public AccessToken Issue(TokenSubject subject)
     {
         var now = _timeProvider.GetUtcNow().UtcDateTime;

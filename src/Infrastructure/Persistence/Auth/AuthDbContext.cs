@@ -26,6 +26,7 @@ public class AuthDbContext : DbContext, IAuthDbContext
     public DbSet<User> Users => Set<User>();
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<SessionRevocation> SessionRevocations => Set<SessionRevocation>();
 
     public Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         // Inside the provider's execution strategy, so a retried attempt reruns the whole transaction on a clean tracker.
