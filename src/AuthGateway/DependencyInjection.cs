@@ -45,6 +45,7 @@ public static class DependencyInjection
                 context.Response.Headers.Allow = default;
             }
         });
+        app.Use(AuthRateLimiting.LimitCredentialsAsync);
         app.UseRateLimiter();
         app.UseMiddleware<OriginCheckMiddleware>();
         app.Use(SessionCookies.ResendRenewedAsync);

@@ -81,6 +81,8 @@ public static class DependencyInjection
         services.AddScoped<IAuthDbContext>(sp => sp.GetRequiredService<AuthDbContext>());
         services.AddSingleton<ISessionQueries, SessionQueries>();
         services.AddSingleton<IRevocationQueries, RevocationQueries>();
+        services.AddSingleton(sp => new RateLimitCounters(
+            sp.GetRequiredService<StoreDataSource<AuthDbContext>>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 
