@@ -118,4 +118,22 @@ public sealed class ChangePasswordCommandHandlerTests : HandlerTestBase
         thrown.Failures.Should().ContainSingle().Which.ErrorCode.Should().Be(AuthErrors.PasswordTooShortCode);
         PasswordHasher.Verify(h => h.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
     }
+
+    [Fact]
+    public async Task Handle_WhenTheRequestIsInvalid_ShouldFailValidationAndChangeNothing()
+    {
+        var user = await SeedAuthUserAsync(password: OldPassword);
+        var token = await SeedSessionAsync(user.Id);
+        var otherDevice = await SeedSessionAsync(user.Id);
+
+        var act = () => SendAsync(
+            AuthRequests.ChangePassword(token, currentPassword: null, newPassword: null, revokeOtherSessions: true));
+
+        (await act.Should().ThrowAsync<ValidationException>())
+            .Which.Errors.Keys.Should().BeEquivalentTo("currentPassword", "newPassword");
+        await using var db = AuthDb();
+        (await db.Accounts.SingleAsync()).PasswordHash.Should().Be(HashOf(OldPassword));
+        (await FindSessionAsync(token)).Should().NotBeNull();
+        (await FindSessionAsync(otherDevice)).Should().NotBeNull();
+    }
 }

@@ -173,11 +173,15 @@ public sealed class SignInCommandHandlerTests : HandlerTestBase
     }
 
     [Fact]
-    public async Task Handle_WhenFieldsAreMissing_ShouldReportEachField()
+    public async Task Handle_WhenTheRequestIsInvalid_ShouldFailValidationAndStartNoSession()
     {
+        await SeedAuthUserAsync("alice@example.com", Password);
+
         var act = () => SendAsync(AuthRequests.SignIn(email: null, password: null));
 
         (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Keys.Should().BeEquivalentTo("email", "password");
+        await using var db = AuthDb();
+        (await db.Sessions.CountAsync()).Should().Be(0);
     }
 
     [Fact]

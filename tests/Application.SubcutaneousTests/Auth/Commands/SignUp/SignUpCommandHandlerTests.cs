@@ -118,7 +118,7 @@ public sealed class SignUpCommandHandlerTests : HandlerTestBase
     }
 
     [Fact]
-    public async Task Handle_WhenSeveralFieldsAreInvalid_ShouldReportEachField()
+    public async Task Handle_WhenTheRequestIsInvalid_ShouldFailValidationAndStoreNothing()
     {
         var act = () => SendAsync(AuthRequests.SignUp(name: null, email: "not-an-email", password: null));
 
@@ -126,5 +126,7 @@ public sealed class SignUpCommandHandlerTests : HandlerTestBase
         thrown.Which.Errors.Keys.Should().BeEquivalentTo("name", "email", "password");
         await using var db = AuthDb();
         (await db.Users.CountAsync()).Should().Be(0);
+        (await db.Accounts.CountAsync()).Should().Be(0);
+        (await db.Sessions.CountAsync()).Should().Be(0);
     }
 }

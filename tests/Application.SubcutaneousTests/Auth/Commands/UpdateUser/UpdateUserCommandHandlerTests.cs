@@ -80,13 +80,20 @@ public sealed class UpdateUserCommandHandlerTests : HandlerTestBase
     }
 
     [Fact]
-    public async Task Handle_WhenNameIsTooLong_ShouldFailValidationOnName()
+    public async Task Handle_WhenTheRequestIsInvalid_ShouldFailValidationAndChangeNothing()
     {
-        var user = await SeedAuthUserAsync();
+        var user = await SeedAuthUserAsync(name: "Alice");
         var token = await SeedSessionAsync(user.Id);
+        Clock.Advance(TimeSpan.FromMinutes(10));
 
-        var act = () => SendAsync(AuthRequests.UpdateUser(token, name: new string('n', User.MaxNameLength + 1)));
+        var act = () => SendAsync(AuthRequests.UpdateUser(
+            token, name: new string('n', User.MaxNameLength + 1), image: new string('i', User.MaxImageLength + 1)));
 
-        (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Keys.Should().Equal("name");
+        (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Keys.Should().BeEquivalentTo("name", "image");
+        await using var db = AuthDb();
+        var stored = await db.Users.SingleAsync();
+        stored.Name.Should().Be("Alice");
+        stored.Image.Should().BeNull();
+        stored.UpdatedAt.Should().Be(user.UpdatedAt);
     }
 }
