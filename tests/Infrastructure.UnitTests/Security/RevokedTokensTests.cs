@@ -16,7 +16,7 @@ public sealed class RevokedTokensTests
     private static RevocationFeed Feed(long cursor, params RevocationEntry[] entries) => new(entries, cursor, More: false);
 
     [Fact]
-    public void IsRevoked_ForAnEndedSession_ShouldRefuseItsTokensOnly()
+    public void IsRevoked_WhenTheSessionEnded_ShouldRefuseItsTokensOnly()
     {
         _revoked.Apply(Feed(1, new RevocationEntry(1, "session-a", "user-1", null, Start.AddMinutes(15))));
 
@@ -25,7 +25,7 @@ public sealed class RevokedTokensTests
     }
 
     [Fact]
-    public void IsRevoked_ForAUserWideRecord_ShouldRefuseTokensIssuedBeforeItOnly()
+    public void IsRevoked_WhenAllTokensOfTheUserWereRevoked_ShouldRefuseOnlyThoseIssuedBefore()
     {
         _revoked.Apply(Feed(1, new RevocationEntry(1, null, "user-1", Start, Start.AddMinutes(15))));
 
@@ -35,7 +35,7 @@ public sealed class RevokedTokensTests
     }
 
     [Fact]
-    public void Apply_TheSameRecordsAgain_ShouldChangeNothingAndKeepTheCursor()
+    public void Apply_WhenTheSameRecordsComeAgain_ShouldChangeNothingAndKeepTheCursor()
     {
         var entry = new RevocationEntry(7, "session-a", "user-1", null, Start.AddMinutes(15));
         _revoked.Apply(Feed(7, entry));
@@ -47,7 +47,7 @@ public sealed class RevokedTokensTests
     }
 
     [Fact]
-    public void Apply_AfterTheirTokensHaveExpired_ShouldDropOldRecords()
+    public void Apply_WhenOldRecordsTokensHaveExpired_ShouldDropThem()
     {
         _revoked.Apply(Feed(1, new RevocationEntry(1, "old", "user-1", null, Start.AddMinutes(15))));
         _clock.Advance(TimeSpan.FromMinutes(20));
