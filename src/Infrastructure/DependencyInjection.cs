@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,6 +28,9 @@ public static class DependencyInjection
     {
         services.AddShared(configuration);
         services.AddAuthStore(configuration);
+        // Secrets the gateway keeps encrypted at rest (signing keys, two-factor secrets) use one key ring, stored in
+        // the auth store so that every instance can read what another wrote.
+        services.AddDataProtection().SetApplicationName("TodoClean.AuthGateway").PersistKeysToDbContext<AuthDbContext>();
         services.AddHealthChecks().AddDbContextCheck<AuthDbContext>("auth-store");
 
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
