@@ -14,7 +14,8 @@ public static class DependencyInjection
         services.AddMediator(options =>
         {
             options.Namespace = "TodoClean.Application.Mediator";
-            // Scoped: handlers and validators use the scoped DbContexts.
+            // Scoped: handlers use scoped stores (the DbContexts, SessionStore, UserProvisioner). Validators are
+            // stateless and registered as singletons below.
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.GenerateTypesAsInternal = true;
             options.PipelineBehaviors =

@@ -9,7 +9,8 @@ builder.Configuration
     .AddEnvironmentAlias("FRONTEND_JWT_SECRET", "Jwt:Secret")
     .AddEnvironmentAlias("BETTER_AUTH_SECRET", "Auth:Secret");
 if ((StartupCheck.JwtSecretProblem(builder.Configuration, "FRONTEND_JWT_SECRET")
-     ?? StartupCheck.CookieSecretProblem(builder.Configuration)) is { } problem)
+     ?? StartupCheck.CookieSecretProblem(builder.Configuration)
+     ?? StartupCheck.FeedSecretProblem(builder.Configuration)) is { } problem)
 {
     return StartupCheck.Refuse("AuthGateway", problem);
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using SessionOptions = TodoClean.Application.Auth.Common.SessionOptions;
 using TodoClean.Application.Auth.Common;
+using TodoClean.Application.Auth.Queries.GetRevocations;
 using TodoClean.Application.Common.Interfaces;
 using TodoClean.Application.TodoItems.Common;
 using TodoClean.Application.Users.Common;
@@ -15,6 +18,7 @@ using TodoClean.Infrastructure.Persistence.Auth;
 using TodoClean.Infrastructure.Persistence.Common;
 using TodoClean.Infrastructure.Persistence.Todos;
 using TodoClean.Infrastructure.Security;
+using TodoClean.Infrastructure.Security.Revocation;
 
 namespace TodoClean.Infrastructure;
 
@@ -25,6 +29,9 @@ public static class DependencyInjection
     {
         services.AddShared(configuration);
         services.AddAuthStore(configuration);
+        // Secrets the gateway keeps encrypted at rest (signing keys, two-factor secrets) use one key ring, stored in
+        // the auth store so that every instance can read what another wrote.
+        services.AddDataProtection().SetApplicationName("TodoClean.AuthGateway").PersistKeysToDbContext<AuthDbContext>();
         services.AddHealthChecks().AddDbContextCheck<AuthDbContext>("auth-store");
 
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
@@ -56,10 +63,12 @@ public static class DependencyInjection
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerOptionsSetup>();
         services.AddSingleton<ForeignKeyDiagnosis>();
+        services.AddRevocationFeed(configuration);
         services.AddAuthorization();
 
         services.AddUnavailable<IAuthDbContext>("the auth store belongs to AuthGateway");
         services.AddUnavailable<ISessionQueries>("the auth store belongs to AuthGateway");
+        services.AddUnavailable<IRevocationQueries>("the auth store belongs to AuthGateway");
         services.AddUnavailable<ITokenIssuer>("only AuthGateway mints tokens");
         services.AddUnavailable<IPasswordHasher>("passwords are AuthGateway's business");
         return services;
@@ -76,6 +85,9 @@ public static class DependencyInjection
         services.AddStore<AuthDbContext, PostgresAuthDbContext>(configuration, "Auth", "Data Source=data/auth.db", configure);
         services.AddScoped<IAuthDbContext>(sp => sp.GetRequiredService<AuthDbContext>());
         services.AddSingleton<ISessionQueries, SessionQueries>();
+        services.AddSingleton<IRevocationQueries, RevocationQueries>();
+        services.AddSingleton(sp => new RateLimitCounters(
+            sp.GetRequiredService<StoreDataSource<AuthDbContext>>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 
@@ -97,8 +109,9 @@ public static class DependencyInjection
     /// <summary>
     /// Runs the host with its store: the server starts while the store's migrations are applied (when
     /// <c>Database:MigrateOnStartup</c> is on, the default), and requests wait for them at the <see cref="StoreGate"/>.
-    /// Overlapping the two takes a few hundred milliseconds off start-up. A store that cannot be migrated stops the host
-    /// with the error, as before.
+    /// Overlapping the two takes a few hundred milliseconds off start-up; a store that holds the Data Protection key ring
+    /// is migrated before the host starts, because the framework reads the ring at start. A store that cannot be migrated
+    /// stops the host with the error, as before.
     /// </summary>
     public static async Task RunWithStoreAsync<TContext>(this WebApplication app)
         where TContext : Microsoft.EntityFrameworkCore.DbContext
@@ -109,6 +122,12 @@ public static class DependencyInjection
         app.Services.GetRequiredService<StoreGate>().WaitFor(migration);
         try
         {
+            // Data Protection reads its key ring from the store as the host starts: that store must be migrated first.
+            if (typeof(IDataProtectionKeyContext).IsAssignableFrom(typeof(TContext)))
+            {
+                await migration;
+            }
+
             await app.StartAsync();
             await migration;
         }
@@ -123,11 +142,41 @@ public static class DependencyInjection
 
     private static void AddShared(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<RevocationOptions>().Bind(configuration.GetSection(RevocationOptions.SectionName))
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.StaleAfter > TimeSpan.Zero && o.StartupWait >= TimeSpan.Zero,
+                "Revocation:PollInterval and Revocation:StaleAfter must be positive.")
+            .Validate(o => o.FeedUrl is null || Uri.TryCreate(o.FeedUrl, UriKind.Absolute, out _),
+                "Revocation:FeedUrl must be an absolute URL such as http://localhost:5100.")
+            .ValidateOnStart();
+        services.AddSingleton<RevocationFeedKey>();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
         services.AddSingleton<JwtSigningKey>();
         services.AddSingleton(TimeProvider.System);
+    }
+
+    /// <summary>
+    /// The API's copy of the gateway's revocation feed (<see cref="RevocationOptions"/>): always the in-memory list the
+    /// JWT check consults; the poller and its health check only when <c>Revocation:FeedUrl</c> is set.
+    /// </summary>
+    private static void AddRevocationFeed(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<RevokedTokens>();
+        var feedUrl = configuration.GetSection(RevocationOptions.SectionName).Get<RevocationOptions>()?.FeedUrl;
+        if (string.IsNullOrWhiteSpace(feedUrl) || !Uri.TryCreate(feedUrl.TrimEnd('/') + "/", UriKind.Absolute, out var baseAddress))
+        {
+            return;
+        }
+
+        services.AddHttpClient(RevocationOptions.HttpClientName, client =>
+        {
+            client.BaseAddress = baseAddress;
+            client.Timeout = TimeSpan.FromSeconds(2);
+        });
+        services.AddSingleton<RevocationFeedPoller>();
+        services.AddHostedService(sp => sp.GetRequiredService<RevocationFeedPoller>());
+        services.AddHealthChecks().AddCheck<RevocationFeedHealthCheck>("revocation-feed");
     }
 
     /// <summary>

@@ -6,7 +6,8 @@ using TodoClean.WebApi;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddEnvironmentAlias("BACKEND_JWT_SECRET", "Jwt:Secret");
-if (StartupCheck.JwtSecretProblem(builder.Configuration, "BACKEND_JWT_SECRET") is { } problem)
+if ((StartupCheck.JwtSecretProblem(builder.Configuration, "BACKEND_JWT_SECRET")
+     ?? StartupCheck.FeedSecretProblem(builder.Configuration)) is { } problem)
 {
     return StartupCheck.Refuse("WebApi", problem);
 }

@@ -3,7 +3,7 @@ using TodoClean.Architecture.Tests.Violations.Endpoints;
 
 namespace TodoClean.Architecture.Tests;
 
-/// <summary>Endpoints only build a request and send it; they never touch a DbContext (DESIGN.md "Layers").</summary>
+/// <summary>Endpoints only build a request and send it; they never touch a DbContext (docs/architecture.md).</summary>
 public sealed class EndpointTests
 {
     [Fact]

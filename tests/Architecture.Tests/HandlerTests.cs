@@ -14,7 +14,7 @@ public sealed class HandlerTests
     [Fact]
     public void Handlers_ShouldBeInternalSealed() =>
         UseCaseRules.HandlersMustBeInternalSealed(Production.All).Offenders()
-            .ShouldBeNone("Handlers are internal sealed (STYLE.md 4)");
+            .ShouldBeNone("Handlers are internal sealed (docs/style.md)");
 
     [Fact]
     public void HandlerVisibilityRule_WhenHandlerIsPublicOrUnsealed_ShouldNameIt() =>

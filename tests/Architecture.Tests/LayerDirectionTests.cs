@@ -2,7 +2,7 @@ using TodoClean.Architecture.Tests.Rules;
 
 namespace TodoClean.Architecture.Tests;
 
-/// <summary>DESIGN.md "Layers": Domain ← Application ← Infrastructure ← hosts, and never the other way.</summary>
+/// <summary>Domain ← Application ← Infrastructure ← hosts, and never the other way (docs/architecture.md).</summary>
 public sealed class LayerDirectionTests
 {
     public static TheoryData<string> Layers => new(DependencyPolicies.Layers.Select(p => p.Name));

@@ -13,7 +13,7 @@ public sealed class RequestTests
     [Fact]
     public void Requests_ShouldBeSealedRecords() =>
         UseCaseRules.RequestsMustBeSealedRecords(Production.All).Offenders()
-            .ShouldBeNone("Requests are sealed records (STYLE.md 4)");
+            .ShouldBeNone("Requests are sealed records (docs/style.md)");
 
     [Fact]
     public void SealedRecordRule_WhenRequestIsAClassOrUnsealed_ShouldNameIt() =>

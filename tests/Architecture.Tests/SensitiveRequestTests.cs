@@ -15,7 +15,7 @@ public sealed class SensitiveRequestTests
     public void SecretCarryingRequests_ShouldBeMarkedSensitive() =>
         SensitiveRequestRules.MustBeMarkedSensitive(Production.All).Offenders().ShouldBeNone(
             $"Requests with a {string.Join(" or ", SensitiveRequestRules.SecretNames)} property "
-            + "must implement ISensitiveRequest (STYLE.md 5)");
+            + "must implement ISensitiveRequest (docs/style.md)");
 
     [Fact]
     public void SensitiveRule_WhenRequestCarriesASecretUnmarked_ShouldNameIt() =>

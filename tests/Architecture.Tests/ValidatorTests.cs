@@ -14,7 +14,7 @@ public sealed class ValidatorTests
     [Fact]
     public void Validators_ShouldBeInternalSealed() =>
         UseCaseRules.ValidatorsMustBeInternalSealed(Production.All).Offenders()
-            .ShouldBeNone("Validators are internal sealed (STYLE.md 4)");
+            .ShouldBeNone("Validators are internal sealed (docs/style.md)");
 
     [Fact]
     public void ValidatorVisibilityRule_WhenValidatorIsPublicOrUnsealed_ShouldNameIt() =>

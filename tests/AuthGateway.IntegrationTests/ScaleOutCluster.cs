@@ -33,11 +33,13 @@ public sealed class ScaleOutCluster : IAsyncLifetime
             // Limits count per instance (docs/scale-out.md); this suite checks shared state, not limit values.
             ["RateLimiting__Enabled"] = "false",
         };
-        Dictionary<string, string?> Api() => new()
+        // Each API instance follows the revocation feed of "its" gateway instance; both gateways serve the same store.
+        Dictionary<string, string?> Api(string gatewayUrl) => new()
         {
             ["BACKEND_JWT_SECRET"] = secret,
             ["Database__Provider"] = "Postgres",
             ["ConnectionStrings__Todos"] = todoStore,
+            ["Revocation__FeedUrl"] = gatewayUrl,
         };
 
         // The first instance of each host applies the migrations; the second starts on the migrated store (a rolling start).
@@ -45,9 +47,10 @@ public sealed class ScaleOutCluster : IAsyncLifetime
         {
             var gateway = HostProcess.Start("TodoClean.AuthGateway", Gateway());
             _gateways.Add(gateway);
-            var api = HostProcess.Start("TodoClean.WebApi", Api());
+            await gateway.WaitHealthyAsync();
+            var api = HostProcess.Start("TodoClean.WebApi", Api(gateway.BaseUrl));
             _apis.Add(api);
-            await Task.WhenAll(gateway.WaitHealthyAsync(), api.WaitHealthyAsync());
+            await api.WaitHealthyAsync();
         }
     }
 

@@ -107,6 +107,30 @@ public sealed class ScaleOutTests(ScaleOutCluster cluster) : IClassFixture<Scale
     }
 
     [Fact]
+    public async Task SignOutOnGatewayOne_ShouldBeRefusedByApiTwoWithinSeconds()
+    {
+        using var gateway1 = Client(cluster.Gateways[0].BaseUrl);
+        using var api2 = Client(cluster.Apis[1].BaseUrl);
+        var user = await AuthFlows.SignUpAsync(gateway1);
+        api2.WithBearer(await AuthFlows.GetJwtAsync(gateway1, user.SessionToken));
+        (await api2.GetAsync("/api/todos")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        using var signOut = await gateway1.SendWithAsync(HttpMethod.Post, "/api/auth/sign-out", bearer: user.SessionToken, body: new { });
+        signOut.StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        HttpStatusCode status;
+        while ((status = (await api2.GetAsync("/api/todos")).StatusCode) == HttpStatusCode.OK && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        status.Should().Be(HttpStatusCode.Unauthorized,
+            "API 2 follows gateway 2's feed, which reads the store gateway 1 wrote the sign-out to; the instances logged:\n{0}",
+            cluster.Problems);
+    }
+
+    [Fact]
     public async Task SignUpsForOneEmailRacingOnBothGateways_ShouldCreateOneAccount()
     {
         using var gateway1 = Client(cluster.Gateways[0].BaseUrl);

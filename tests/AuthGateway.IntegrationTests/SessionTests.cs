@@ -129,6 +129,8 @@ public abstract class SessionTests(GatewayFactory factory)
         var response = await _client.GetAsync("/health");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).Should().Be("""{"status":"Healthy"}""");
+        var health = await response.JsonAsync();
+        health.GetProperty("status").GetString().Should().Be("Healthy");
+        health.GetProperty("checks").GetProperty("auth-store").GetProperty("status").GetString().Should().Be("Healthy");
     }
 }

@@ -8,6 +8,7 @@ public sealed class StoreCoverageTests
     public void EveryTestClass_ShouldRunOnSqliteAndOnPostgres() =>
         StoreCoverage.Offenders(typeof(StoreCoverageTests).Assembly.GetExportedTypes(),
                 typeof(StoreCoverageTests), // this rule
+                typeof(ScaleOutLimitsTests), // several instances share one store: PostgreSQL only
                 typeof(MigrationTests), // checks both providers' migrations itself
                 typeof(ScaleOutTests), // several instances on one PostgreSQL server, by definition
                 typeof(HostPortTests)) // how the suites' hosts get their ports, whatever their store

@@ -1,5 +1,5 @@
 // Reference server: the real better-auth 1.7.25 with the configuration the wire protocol was captured from
-// (/work/shared/better-auth-protocol.md): email+password, jwt() and bearer() plugins, memory adapter,
+// (docs/better-auth-protocol.md): email+password, jwt() and bearer() plugins, memory adapter,
 // mounted with toNodeHandler at /api/auth/* on node:http, loopback only.
 //
 //   node reference-server.mjs [--port <n>]            (or env PORT; 0 = pick a free port)

@@ -5,7 +5,7 @@ using TodoClean.TestCommon;
 
 namespace TodoClean.Security.Tests;
 
-/// <summary>SECURITY.md § API data: ownership, writable fields only, clear input errors, no lost or stale writes.</summary>
+/// <summary>API data (docs/security.md): ownership, writable fields only, clear input errors, no lost or stale writes.</summary>
 [Collection(SecurityHostsCollection.Name)]
 public sealed class ApiDataTests(SecurityHostsFixture hosts)
 {

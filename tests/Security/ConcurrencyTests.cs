@@ -4,7 +4,7 @@ using TodoClean.TestCommon;
 
 namespace TodoClean.Security.Tests;
 
-/// <summary>Concurrent requests lose nothing and never overwrite silently (SECURITY.md § Accounts, § API data).</summary>
+/// <summary>Concurrent requests lose nothing and never overwrite silently (docs/security.md: accounts, API data, sessions).</summary>
 [Collection(SecurityHostsCollection.Name)]
 public sealed class ConcurrencyTests(SecurityHostsFixture hosts)
 {

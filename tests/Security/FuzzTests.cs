@@ -7,7 +7,7 @@ namespace TodoClean.Security.Tests;
 
 /// <summary>
 /// A small, seeded fuzz pass (same inputs every run): malformed JWTs, JSON bodies and query strings. Whatever the
-/// input, no 5xx and no stack text (SECURITY.md: malformed input is a 4xx, never a 500; no exception text).
+/// input, no 5xx and no stack text (docs/security.md: malformed input is a 4xx, never a 500; no exception text).
 /// </summary>
 [Collection(SecurityHostsCollection.Name)]
 public sealed class FuzzTests(SecurityHostsFixture hosts)

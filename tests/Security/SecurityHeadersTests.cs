@@ -5,7 +5,7 @@ using TodoClean.TestCommon;
 
 namespace TodoClean.Security.Tests;
 
-/// <summary>Issue #6 § Security headers: both hosts, every kind of response; no banners, no exception detail.</summary>
+/// <summary>Security headers (docs/security.md): both hosts, every kind of response; no banners, no exception detail.</summary>
 [Collection(SecurityHostsCollection.Name)]
 public sealed class SecurityHeadersTests(SecurityHostsFixture hosts)
 {

@@ -87,6 +87,8 @@ public abstract class AuthenticationTests(ApiFactory factory)
         var response = await factory.CreateClient().GetAsync("/health");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).Should().Be("""{"status":"Healthy"}""");
+        var health = await response.JsonAsync();
+        health.GetProperty("status").GetString().Should().Be("Healthy");
+        health.GetProperty("checks").GetProperty("todo-store").GetProperty("status").GetString().Should().Be("Healthy");
     }
 }

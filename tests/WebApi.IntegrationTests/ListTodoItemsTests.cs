@@ -84,10 +84,29 @@ public abstract class ListTodoItemsTests(ApiFactory factory)
     }
 
     [Fact]
-    public async Task List_WhenSortedByTitle_ShouldIgnoreAsciiCaseAndOrderByCodePointOnEveryStore()
+    public async Task List_WhenSearchingNonAsciiText_ShouldIgnoreItsCaseOnEveryStore()
     {
-        // SQLite orders byte by byte and lower() folds ASCII only. A PostgreSQL server with a linguistic default
-        // collation (the test server uses ICU "en") would put "Éclair" between "banana" and "egg" unless the column says "C".
+        // SQLite's lower() folds ASCII letters only; the case-folded search key does the rest, the same on both stores.
+        var client = await UserWithTodosAsync(factory,
+            ("Été à la plage", false), ("ÉTÉ INDIEN", false), ("Hiver", false), ("Straße", false), ("ΣΟΦΙΑ", false));
+
+        var ete = await client.GetFromJsonAsync<JsonElement>($"/api/todos?search={Uri.EscapeDataString("été")}");
+        var upper = await client.GetFromJsonAsync<JsonElement>($"/api/todos?search={Uri.EscapeDataString("ÉTÉ")}");
+        var strasse = await client.GetFromJsonAsync<JsonElement>($"/api/todos?search={Uri.EscapeDataString("STRAßE")}");
+        var greek = await client.GetFromJsonAsync<JsonElement>($"/api/todos?search={Uri.EscapeDataString("σοφια")}");
+
+        Titles(ete).Should().BeEquivalentTo("Été à la plage", "ÉTÉ INDIEN");
+        Titles(upper).Should().BeEquivalentTo("Été à la plage", "ÉTÉ INDIEN");
+        Titles(strasse).Should().Equal("Straße");
+        Titles(greek).Should().Equal("ΣΟΦΙΑ");
+    }
+
+    [Fact]
+    public async Task List_WhenSortedByTitle_ShouldIgnoreCaseAndOrderByCodePointOnEveryStore()
+    {
+        // Titles are ordered by their case-folded form, compared code point by code point on both stores. A PostgreSQL
+        // server with a linguistic default collation (the test server uses ICU "en") would put "Éclair" between
+        // "banana" and "egg" unless the column says "C".
         var client = await UserWithTodosAsync(factory,
             ("zebra", false), ("Éclair", false), ("_notes", false), ("Apple", false), ("egg", false), ("banana", false));
 

@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using TodoClean.Infrastructure.Persistence.Auth;
 
 namespace TodoClean.AuthGateway.Services;
 
@@ -13,58 +13,40 @@ namespace TodoClean.AuthGateway.Services;
 /// password checks behind it, which the per-address limit on credential requests slows down too.</item>
 /// </list>
 /// Only real password checks count: a refused sign-up (the email is taken) never does, so nobody can lock an account out
-/// without at least trying passwords for it.
+/// without at least trying passwords for it. The counters live in the auth store (<see cref="RateLimitCounters"/>), so
+/// every gateway instance on the same store counts together.
 /// </summary>
-public sealed class AccountLockout : IDisposable
+public sealed class AccountLockout(RateLimitCounters counters, RateLimitingOptions options)
 {
-    private readonly PartitionedRateLimiter<string>? _perAddress;
-    private readonly PartitionedRateLimiter<string>? _allAddresses;
-
-    public AccountLockout(RateLimitingOptions options)
-    {
-        if (options.Enabled)
-        {
-            _perAddress = Failures(options.FailuresPerAccount, options.AccountWindow);
-            _allAddresses = Failures(options.FailuresPerAccountAllAddresses, options.AccountWindow);
-        }
-    }
-
     /// <summary>Null while <paramref name="account"/> may be tried from <paramref name="address"/>; otherwise how long to wait.</summary>
-    public TimeSpan? Blocked(string account, string address) =>
-        Exhausted(_perAddress, $"{account}|{address}") ?? Exhausted(_allAddresses, account);
-
-    /// <summary>Counts one failed password check for <paramref name="account"/> from <paramref name="address"/>.</summary>
-    public void RecordFailure(string account, string address)
+    public async Task<TimeSpan?> BlockedAsync(string account, string address, CancellationToken cancellationToken)
     {
-        // The lease is the record: the permit stays used until the window ends.
-        _perAddress?.AttemptAcquire($"{account}|{address}").Dispose();
-        _allAddresses?.AttemptAcquire(account).Dispose();
-    }
-
-    public void Dispose()
-    {
-        _perAddress?.Dispose();
-        _allAddresses?.Dispose();
-    }
-
-    private static PartitionedRateLimiter<string> Failures(int permits, TimeSpan window) =>
-        PartitionedRateLimiter.Create<string, string>(key =>
-            RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = permits,
-                Window = window,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
-
-    private static TimeSpan? Exhausted(PartitionedRateLimiter<string>? limiter, string key)
-    {
-        if (limiter is null)
+        if (!options.Enabled)
         {
             return null;
         }
 
-        using var lease = limiter.AttemptAcquire(key, permitCount: 0);
-        return lease.IsAcquired ? null : lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        var fromAddress = await counters.PeekAsync(PerAddress(account, address), options.AccountWindow, cancellationToken);
+        if (fromAddress.Count >= options.FailuresPerAccount)
+        {
+            return fromAddress.RetryAfter;
+        }
+
+        var fromAll = await counters.PeekAsync(AllAddresses(account), options.AccountWindow, cancellationToken);
+        return fromAll.Count >= options.FailuresPerAccountAllAddresses ? fromAll.RetryAfter : null;
     }
+
+    /// <summary>Counts one failed password check for <paramref name="account"/> from <paramref name="address"/>.</summary>
+    public async Task RecordFailureAsync(string account, string address, CancellationToken cancellationToken)
+    {
+        if (options.Enabled)
+        {
+            await counters.HitAsync(PerAddress(account, address), options.AccountWindow, cancellationToken);
+            await counters.HitAsync(AllAddresses(account), options.AccountWindow, cancellationToken);
+        }
+    }
+
+    private static string PerAddress(string account, string address) => $"failures|{account}|{address}";
+
+    private static string AllAddresses(string account) => $"failures|{account}";
 }

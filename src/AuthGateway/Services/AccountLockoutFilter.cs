@@ -16,7 +16,8 @@ internal sealed class AccountLockoutFilter(Func<EndpointFilterInvocationContext,
         var lockout = context.HttpContext.RequestServices.GetRequiredService<AccountLockout>();
         var key = account(context);
         var address = AuthRateLimiting.ClientAddress(context.HttpContext);
-        if (key is not null && lockout.Blocked(key, address) is { } wait)
+        var aborted = context.HttpContext.RequestAborted;
+        if (key is not null && await lockout.BlockedAsync(key, address, aborted) is { } wait)
         {
             throw new HttpProblemException(ApiErrors.TooManyRequests(wait));
         }
@@ -27,7 +28,7 @@ internal sealed class AccountLockoutFilter(Func<EndpointFilterInvocationContext,
         }
         catch (AuthException e) when (key is not null && e.Error.Code == failureCode)
         {
-            lockout.RecordFailure(key, address);
+            await lockout.RecordFailureAsync(key, address, aborted);
             throw;
         }
     }

@@ -2,12 +2,16 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
 using TodoClean.Infrastructure.Hosting;
+using TodoClean.Infrastructure.Persistence.Auth;
 
 namespace TodoClean.AuthGateway.Services;
 
 /// <summary>
-/// ASP.NET Core's rate limiter in front of the auth endpoints: credential endpoints per client address, the token
-/// refresh per address and per session. The address is the socket's (or a configured trusted proxy's forwarded one).
+/// The limits in front of the auth endpoints. Credential endpoints (sign-in, sign-up, change-password) per client
+/// address, counted in the auth store so every gateway instance on it counts together (<see cref="LimitCredentialsAsync"/>);
+/// the token refresh per address and per session with ASP.NET Core's in-memory rate limiter, per instance: the refresh is
+/// the hottest path, and a store write on each one would cost more than a per-instance count loses (docs/scale-out.md).
+/// The address is the socket's (or a configured trusted proxy's forwarded one).
 /// </summary>
 internal static class AuthRateLimiting
 {
@@ -34,9 +38,6 @@ internal static class AuthRateLimiting
             }
 
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(context => Matches(context, CredentialPaths)
-                    ? Window($"credentials|{ClientAddress(context)}", options.CredentialPermitsPerIp, options.CredentialWindow)
-                    : RateLimitPartition.GetNoLimiter(string.Empty)),
                 PartitionedRateLimiter.Create<HttpContext, string>(context => Matches(context, TokenPaths)
                     ? Window($"token|{ClientAddress(context)}", options.TokenPermitsPerIp, options.TokenWindow)
                     : RateLimitPartition.GetNoLimiter(string.Empty)),
@@ -46,6 +47,26 @@ internal static class AuthRateLimiting
                         : RateLimitPartition.GetNoLimiter(string.Empty)));
         });
         return services;
+    }
+
+    /// <summary>
+    /// Middleware: a credential request beyond <c>RateLimiting:CredentialPermitsPerIp</c> per <c>CredentialWindow</c> from
+    /// one address gets 429 before anything else happens (no body read, no hashing).
+    /// </summary>
+    public static async Task LimitCredentialsAsync(HttpContext context, RequestDelegate next)
+    {
+        var options = context.RequestServices.GetRequiredService<RateLimitingOptions>();
+        if (options.Enabled && HttpMethods.IsPost(context.Request.Method) && Matches(context, CredentialPaths))
+        {
+            var hits = await context.RequestServices.GetRequiredService<RateLimitCounters>()
+                .HitAsync($"credentials|{ClientAddress(context)}", options.CredentialWindow, context.RequestAborted);
+            if (hits.Count > options.CredentialPermitsPerIp)
+            {
+                throw new HttpProblemException(ApiErrors.TooManyRequests(hits.RetryAfter));
+            }
+        }
+
+        await next(context);
     }
 
     private static RateLimitPartition<string> Window(string key, int permits, TimeSpan window) =>

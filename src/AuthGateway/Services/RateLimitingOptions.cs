@@ -1,8 +1,8 @@
 namespace TodoClean.AuthGateway.Services;
 
 /// <summary>
-/// Configuration section <c>RateLimiting</c>. Counters live in this process: with N gateway instances each keeps its
-/// own (docs/scale-out.md).
+/// Configuration section <c>RateLimiting</c>. The credential and per-account counters live in the auth store, shared by
+/// every gateway instance on it; the token-refresh counters live in each process (docs/scale-out.md).
 /// </summary>
 public sealed class RateLimitingOptions
 {

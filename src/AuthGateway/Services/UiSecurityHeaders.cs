@@ -10,7 +10,7 @@ namespace TodoClean.AuthGateway.Services;
 /// </summary>
 internal sealed class UiSecurityHeaders
 {
-    private static readonly string[] NonUiPrefixes = ["/api", "/health", "/openapi", "/scalar"];
+    private static readonly string[] NonUiPrefixes = ["/api", "/health", "/openapi", "/scalar", "/internal"];
 
     private readonly RequestDelegate _next;
     private readonly string _policy;

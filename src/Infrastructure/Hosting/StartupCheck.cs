@@ -19,6 +19,12 @@ public static class StartupCheck
             ? SecretRules.Check(secret, "BETTER_AUTH_SECRET (or Auth__Secret)", "cookie-signing secret")
             : null;
 
+    /// <summary>Null when <c>Revocation:FeedSecret</c> is unset (derived from the JWT secret) or usable; otherwise the one line to print.</summary>
+    public static string? FeedSecretProblem(IConfiguration configuration) =>
+        configuration["Revocation:FeedSecret"] is { Length: > 0 } secret
+            ? SecretRules.Check(secret, "Revocation__FeedSecret", "revocation feed secret")
+            : null;
+
     /// <summary>Writes <paramref name="problem"/> as the one fatal line and returns the process exit code.</summary>
     public static int Refuse(string hostName, string problem)
     {

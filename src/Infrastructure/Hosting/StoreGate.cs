@@ -11,8 +11,8 @@ public sealed class StoreGate
 {
     private Task _ready = Task.CompletedTask;
 
-    /// <summary>Requests wait for <paramref name="preparation"/> from now on.</summary>
-    public void WaitFor(Task preparation) => _ready = preparation;
+    /// <summary>Requests wait for <paramref name="preparation"/> from now on, as well as for what they already waited for.</summary>
+    public void WaitFor(Task preparation) => _ready = _ready.IsCompletedSuccessfully ? preparation : Task.WhenAll(_ready, preparation);
 
     public Task InvokeAsync(HttpContext context, RequestDelegate next) =>
         _ready.IsCompletedSuccessfully ? next(context) : WaitThenInvokeAsync(context, next);

@@ -6,6 +6,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Serilog;
 using TodoClean.Infrastructure.Hosting;
+using TodoClean.Infrastructure.Security.Revocation;
 
 namespace TodoClean.Infrastructure.Security;
 
@@ -65,6 +66,14 @@ internal static class JwtBearerEventHandlers
         if (token.IssuedAt != DateTime.MinValue && token.IssuedAt > now + skew)
         {
             context.Fail("The token was issued in the future.");
+            return Task.CompletedTask;
+        }
+
+        // Signed out, revoked or changed password: refused from memory (the revocation feed), no I/O.
+        token.TryGetPayloadValue<string>(JwtRegisteredClaimNames.Sid, out var sid);
+        if (context.HttpContext.RequestServices.GetRequiredService<RevokedTokens>().IsRevoked(sid, sub, token.IssuedAt))
+        {
+            context.Fail(new RevokedTokenException());
         }
 
         return Task.CompletedTask;
@@ -114,6 +123,7 @@ internal static class JwtBearerEventHandlers
     private static string Describe(Exception failure) => failure switch
     {
         MalformedTokenException => failure.Message,
+        RevokedTokenException => "revoked",
         SecurityTokenExpiredException => "expired",
         SecurityTokenNotYetValidException => "not yet valid",
         SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "bad signature",

@@ -6,7 +6,7 @@ using TodoClean.Application.Common.Interfaces;
 namespace TodoClean.Infrastructure.Security;
 
 /// <summary>
-/// The one JWT issuer: HS256 over the shared secret, claims as API.md lists them, written by IdentityModel's
+/// The one JWT issuer: HS256 over the shared secret, claims as docs/api.md lists them, written by IdentityModel's
 /// <see cref="JsonWebTokenHandler"/> (header <c>alg</c>, <c>kid</c>, <c>typ</c>). The handler writes claim text as
 /// UTF-8 rather than six-byte <c>\uXXXX</c> escapes, so the largest profile the gateway accepts still makes a token
 /// under the API's size limit (a test pins both).
@@ -15,6 +15,8 @@ internal sealed class JwtTokenIssuer(JwtSigningKey key, IOptions<JwtOptions> opt
 {
     private readonly JwtOptions _options = options.Value;
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
+
+    public TimeSpan Lifetime => _options.AccessTokenLifetime;
 
     public AccessToken Issue(TokenSubject subject)
     {

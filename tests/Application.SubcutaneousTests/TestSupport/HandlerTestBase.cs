@@ -152,9 +152,8 @@ public abstract class HandlerTestBase : IDisposable
     {
         var token = SecureIds.NewSessionToken();
         await using var db = AuthDb();
-        db.Sessions.Add(Session.Start(
-            SecureIds.NewId(), SecureIds.HashToken(token), userId, Now, lifetime ?? Sessions.SessionLifetime, rememberMe,
-            "203.0.113.7", "xunit"));
+        db.Sessions.Add(Entities.Session(
+            SecureIds.NewId(), SecureIds.HashToken(token), userId, Now, lifetime ?? Sessions.SessionLifetime, rememberMe));
         await db.SaveChangesAsync();
         return token;
     }

@@ -1,6 +1,6 @@
 namespace TodoClean.Architecture.Tests.Rules;
 
-/// <summary>The reference direction of DESIGN.md "Layers", and the two hosts that never see each other.</summary>
+/// <summary>The reference direction of the layers (docs/architecture.md), and the two hosts that never see each other.</summary>
 public static class DependencyPolicies
 {
     public static readonly DependencyPolicy Domain = new(

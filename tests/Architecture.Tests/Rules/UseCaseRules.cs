@@ -4,7 +4,7 @@ using NetArchTest.Rules;
 
 namespace TodoClean.Architecture.Tests.Rules;
 
-/// <summary>Handlers, validators and requests: one folder per use case (STYLE.md convention 4).</summary>
+/// <summary>Handlers, validators and requests: one folder per use case (docs/style.md, "Use cases").</summary>
 public static class UseCaseRules
 {
     public static readonly IReadOnlyList<Type> HandlerInterfaces =

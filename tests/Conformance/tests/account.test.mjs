@@ -1,4 +1,4 @@
-// Account management (issue #4): change-password and update-user.
+// Account management: change-password and update-user.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {

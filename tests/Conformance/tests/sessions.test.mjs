@@ -1,4 +1,4 @@
-// Account management (issue #4): list-sessions, revoke-session, revoke-sessions, revoke-other-sessions.
+// Session management: list-sessions, revoke-session, revoke-sessions, revoke-other-sessions.
 // list-sessions freshness (403 SESSION_NOT_FRESH after 1 day) needs a clock and is not tested here.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";

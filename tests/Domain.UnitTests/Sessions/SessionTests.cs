@@ -1,17 +1,19 @@
 using TodoClean.Domain.Sessions;
+using TodoClean.TestCommon;
 
 namespace TodoClean.Domain.UnitTests.Sessions;
 
 public sealed class SessionTests
 {
-    private static readonly DateTime Now = new(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Now = Entities.Now;
     private static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
     private static readonly TimeSpan UpdateAge = TimeSpan.FromDays(1);
 
     [Fact]
     public void Start_WhenValid_ShouldExpireOneLifetimeFromNow()
     {
-        var session = Start(rememberMe: true);
+        var session = Session.Start(
+            "session-1", "token-hash", "user-1", Now, Lifetime, rememberMe: true, "203.0.113.7", "Firefox");
 
         session.Id.Should().Be("session-1");
         session.TokenHash.Should().Be("token-hash");
@@ -29,8 +31,7 @@ public sealed class SessionTests
     [InlineData(-1)]
     public void Start_WhenLifetimeIsNotPositive_ShouldThrow(int seconds)
     {
-        var act = () => Session.Start(
-            "session-1", "token-hash", "user-1", Now, TimeSpan.FromSeconds(seconds), rememberMe: true, null, null);
+        var act = () => Entities.Session(lifetime: TimeSpan.FromSeconds(seconds));
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("lifetime");
     }
@@ -38,8 +39,7 @@ public sealed class SessionTests
     [Fact]
     public void Start_WhenTimeIsNotUtc_ShouldThrow()
     {
-        var act = () => Session.Start(
-            "session-1", "token-hash", "user-1", DateTime.SpecifyKind(Now, DateTimeKind.Local), Lifetime, true, null, null);
+        var act = () => Entities.Session(now: DateTime.SpecifyKind(Now, DateTimeKind.Local));
 
         act.Should().Throw<ArgumentException>();
     }
@@ -47,7 +47,7 @@ public sealed class SessionTests
     [Fact]
     public void Start_WhenClientInfoIsMissing_ShouldStoreEmptyStrings()
     {
-        var session = Session.Start("session-1", "token-hash", "user-1", Now, Lifetime, rememberMe: false, null, null);
+        var session = Entities.Session(ipAddress: null, userAgent: null);
 
         session.IpAddress.Should().BeEmpty();
         session.UserAgent.Should().BeEmpty();
@@ -59,7 +59,7 @@ public sealed class SessionTests
         var userAgent = new string('u', Session.MaxUserAgentLength + 10);
         var ipAddress = new string('1', Session.MaxIpAddressLength + 10);
 
-        var session = Session.Start("session-1", "token-hash", "user-1", Now, Lifetime, rememberMe: true, ipAddress, userAgent);
+        var session = Entities.Session(ipAddress: ipAddress, userAgent: userAgent);
 
         session.UserAgent.Should().Be(userAgent[..Session.MaxUserAgentLength]);
         session.IpAddress.Should().Be(ipAddress[..Session.MaxIpAddressLength]);
@@ -68,7 +68,7 @@ public sealed class SessionTests
     [Fact]
     public void IsExpired_WhenBeforeExpiry_ShouldBeFalse()
     {
-        var session = Start(rememberMe: true);
+        var session = Entities.Session(lifetime: Lifetime);
 
         session.IsExpired(Now + Lifetime - TimeSpan.FromSeconds(1)).Should().BeFalse();
     }
@@ -76,7 +76,7 @@ public sealed class SessionTests
     [Fact]
     public void IsExpired_WhenAtOrAfterExpiry_ShouldBeTrue()
     {
-        var session = Start(rememberMe: true);
+        var session = Entities.Session(lifetime: Lifetime);
 
         session.IsExpired(Now + Lifetime).Should().BeTrue();
         session.IsExpired(Now + Lifetime + TimeSpan.FromSeconds(1)).Should().BeTrue();
@@ -85,7 +85,7 @@ public sealed class SessionTests
     [Fact]
     public void TryRenew_WhenUpdateAgeHasNotPassed_ShouldKeepTheExpiry()
     {
-        var session = Start(rememberMe: true);
+        var session = Entities.Session(lifetime: Lifetime, rememberMe: true);
 
         var renewed = session.TryRenew(Now + UpdateAge - TimeSpan.FromSeconds(1), Lifetime, UpdateAge);
 
@@ -97,7 +97,7 @@ public sealed class SessionTests
     [Fact]
     public void TryRenew_WhenUpdateAgeHasPassed_ShouldPushExpiryAFullLifetimeFromNow()
     {
-        var session = Start(rememberMe: true);
+        var session = Entities.Session(lifetime: Lifetime, rememberMe: true);
         var later = Now + UpdateAge + TimeSpan.FromHours(1);
 
         var renewed = session.TryRenew(later, Lifetime, UpdateAge);
@@ -111,7 +111,7 @@ public sealed class SessionTests
     [Fact]
     public void TryRenew_WhenExactlyUpdateAgeHasPassed_ShouldRenew()
     {
-        var session = Start(rememberMe: true);
+        var session = Entities.Session(lifetime: Lifetime, rememberMe: true);
 
         session.TryRenew(Now + UpdateAge, Lifetime, UpdateAge).Should().BeTrue();
     }
@@ -119,7 +119,7 @@ public sealed class SessionTests
     [Fact]
     public void TryRenew_WhenJustRenewed_ShouldWaitAnotherUpdateAgeBeforeRenewingAgain()
     {
-        var session = Start(rememberMe: true);
+        var session = Entities.Session(lifetime: Lifetime, rememberMe: true);
         var firstRenewal = Now + UpdateAge;
         session.TryRenew(firstRenewal, Lifetime, UpdateAge);
 
@@ -134,7 +134,7 @@ public sealed class SessionTests
     [Fact]
     public void TryRenew_WhenExpired_ShouldNotRevive()
     {
-        var session = Start(rememberMe: true);
+        var session = Entities.Session(lifetime: Lifetime, rememberMe: true);
 
         var renewed = session.TryRenew(Now + Lifetime, Lifetime, UpdateAge);
 
@@ -146,14 +146,11 @@ public sealed class SessionTests
     public void TryRenew_WhenNotRememberMe_ShouldNeverExtend()
     {
         var shortLifetime = TimeSpan.FromDays(1);
-        var session = Session.Start("session-1", "token-hash", "user-1", Now, shortLifetime, rememberMe: false, null, null);
+        var session = Entities.Session(lifetime: shortLifetime, rememberMe: false);
 
         var renewed = session.TryRenew(Now + TimeSpan.FromHours(23), shortLifetime, TimeSpan.FromHours(1));
 
         renewed.Should().BeFalse();
         session.ExpiresAt.Should().Be(Now + shortLifetime);
     }
-
-    private static Session Start(bool rememberMe) =>
-        Session.Start("session-1", "token-hash", "user-1", Now, Lifetime, rememberMe, "203.0.113.7", "Firefox");
 }

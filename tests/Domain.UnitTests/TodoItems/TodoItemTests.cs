@@ -1,11 +1,12 @@
 using TodoClean.Domain.Exceptions;
 using TodoClean.Domain.TodoItems;
+using TodoClean.TestCommon;
 
 namespace TodoClean.Domain.UnitTests.TodoItems;
 
 public sealed class TodoItemTests
 {
-    private static readonly DateTime Now = new(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Now = Entities.Now;
     private static readonly DateTime Due = new(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
 
     [Fact]
@@ -28,8 +29,8 @@ public sealed class TodoItemTests
     [Fact]
     public void Create_WhenCalledLater_ShouldGetALaterSortingId()
     {
-        var first = TodoItem.Create("user-1", "First", null, null, TodoPriority.Normal, Now);
-        var second = TodoItem.Create("user-1", "Second", null, null, TodoPriority.Normal, Now.AddMilliseconds(5));
+        var first = Entities.TodoItem(now: Now);
+        var second = Entities.TodoItem(now: Now.AddMilliseconds(5));
 
         first.Id.Should().NotBe(Guid.Empty);
         second.Id.CompareTo(first.Id).Should().BePositive("ids are time-ordered, so lists sorted by id stay in creation order");
@@ -38,7 +39,7 @@ public sealed class TodoItemTests
     [Fact]
     public void Create_WhenTitleHasSurroundingSpaces_ShouldTrimIt()
     {
-        var item = TodoItem.Create("user-1", "  Buy milk \t", null, null, TodoPriority.Normal, Now);
+        var item = Entities.TodoItem(title: "  Buy milk \t");
 
         item.Title.Should().Be("Buy milk");
     }
@@ -49,7 +50,7 @@ public sealed class TodoItemTests
     [InlineData(null)]
     public void Create_WhenTitleIsBlank_ShouldThrowForTitleField(string? title)
     {
-        var act = () => TodoItem.Create("user-1", title!, null, null, TodoPriority.Normal, Now);
+        var act = () => Entities.TodoItem(title: title!);
 
         act.Should().Throw<DomainException>()
             .Where(e => e.Field == "title")
@@ -61,7 +62,7 @@ public sealed class TodoItemTests
     {
         var title = "  " + new string('t', TodoItem.MaxTitleLength) + "  ";
 
-        var item = TodoItem.Create("user-1", title, null, null, TodoPriority.Normal, Now);
+        var item = Entities.TodoItem(title: title);
 
         item.Title.Should().HaveLength(TodoItem.MaxTitleLength);
     }
@@ -69,8 +70,7 @@ public sealed class TodoItemTests
     [Fact]
     public void Create_WhenTitleIsLongerThanTheLimit_ShouldThrowForTitleField()
     {
-        var act = () => TodoItem.Create(
-            "user-1", new string('t', TodoItem.MaxTitleLength + 1), null, null, TodoPriority.Normal, Now);
+        var act = () => Entities.TodoItem(title: new string('t', TodoItem.MaxTitleLength + 1));
 
         act.Should().Throw<DomainException>()
             .Where(e => e.Field == "title")
@@ -82,7 +82,7 @@ public sealed class TodoItemTests
     {
         var description = new string('d', TodoItem.MaxDescriptionLength);
 
-        var item = TodoItem.Create("user-1", "Title", description, null, TodoPriority.Normal, Now);
+        var item = Entities.TodoItem(description: description);
 
         item.Description.Should().Be(description);
     }
@@ -90,8 +90,7 @@ public sealed class TodoItemTests
     [Fact]
     public void Create_WhenDescriptionIsLongerThanTheLimit_ShouldThrowForDescriptionField()
     {
-        var act = () => TodoItem.Create(
-            "user-1", "Title", new string('d', TodoItem.MaxDescriptionLength + 1), null, TodoPriority.Normal, Now);
+        var act = () => Entities.TodoItem(description: new string('d', TodoItem.MaxDescriptionLength + 1));
 
         act.Should().Throw<DomainException>()
             .Where(e => e.Field == "description")
@@ -103,7 +102,7 @@ public sealed class TodoItemTests
     [InlineData(" ")]
     public void Create_WhenOwnerIsBlank_ShouldThrow(string ownerId)
     {
-        var act = () => TodoItem.Create(ownerId, "Title", null, null, TodoPriority.Normal, Now);
+        var act = () => Entities.TodoItem(ownerId: ownerId);
 
         act.Should().Throw<ArgumentException>().WithParameterName("ownerId");
     }
@@ -111,8 +110,7 @@ public sealed class TodoItemTests
     [Fact]
     public void Create_WhenTimeIsNotUtc_ShouldThrow()
     {
-        var act = () => TodoItem.Create(
-            "user-1", "Title", null, null, TodoPriority.Normal, DateTime.SpecifyKind(Now, DateTimeKind.Unspecified));
+        var act = () => Entities.TodoItem(now: DateTime.SpecifyKind(Now, DateTimeKind.Unspecified));
 
         act.Should().Throw<ArgumentException>();
     }
@@ -123,7 +121,7 @@ public sealed class TodoItemTests
         var item = TodoItem.Create("user-1", "Buy milk", "2 litres", Due, TodoPriority.High, Now);
         var later = Now.AddMinutes(5);
 
-        item.Update(" Buy oat milk ", null, isDone: false, dueAt: null, TodoPriority.Low, later);
+        item.Update(" Buy oat milk ", description: null, isDone: false, dueAt: null, TodoPriority.Low, later);
 
         item.Title.Should().Be("Buy oat milk");
         item.Description.Should().BeNull();
@@ -137,11 +135,11 @@ public sealed class TodoItemTests
     [Fact]
     public void Update_WhenCalledRepeatedly_ShouldGrowTheVersionByOneEachTime()
     {
-        var item = TodoItem.Create("user-1", "Title", null, null, TodoPriority.Normal, Now);
+        var item = Entities.TodoItem();
 
-        item.Update("Title", null, false, null, TodoPriority.Normal, Now.AddMinutes(1));
-        item.Update("Title", null, false, null, TodoPriority.Normal, Now.AddMinutes(2));
-        item.Update("Title", null, false, null, TodoPriority.Normal, Now.AddMinutes(3));
+        item.UpdateWith(Now.AddMinutes(1));
+        item.UpdateWith(Now.AddMinutes(2));
+        item.UpdateWith(Now.AddMinutes(3));
 
         item.Version.Should().Be(4);
     }
@@ -149,10 +147,10 @@ public sealed class TodoItemTests
     [Fact]
     public void Update_WhenMarkedDone_ShouldStampCompletedAt()
     {
-        var item = TodoItem.Create("user-1", "Title", null, null, TodoPriority.Normal, Now);
+        var item = Entities.TodoItem();
         var doneAt = Now.AddHours(2);
 
-        item.Update("Title", null, isDone: true, null, TodoPriority.Normal, doneAt);
+        item.UpdateWith(doneAt, isDone: true);
 
         item.IsDone.Should().BeTrue();
         item.CompletedAt.Should().Be(doneAt);
@@ -161,11 +159,11 @@ public sealed class TodoItemTests
     [Fact]
     public void Update_WhenAlreadyDoneAndStillDone_ShouldKeepTheOriginalCompletedAt()
     {
-        var item = TodoItem.Create("user-1", "Title", null, null, TodoPriority.Normal, Now);
+        var item = Entities.TodoItem();
         var doneAt = Now.AddHours(2);
-        item.Update("Title", null, isDone: true, null, TodoPriority.Normal, doneAt);
+        item.UpdateWith(doneAt, isDone: true);
 
-        item.Update("Renamed", null, isDone: true, null, TodoPriority.Normal, doneAt.AddHours(1));
+        item.UpdateWith(doneAt.AddHours(1), title: "Renamed", isDone: true);
 
         item.CompletedAt.Should().Be(doneAt);
     }
@@ -173,10 +171,10 @@ public sealed class TodoItemTests
     [Fact]
     public void Update_WhenReopened_ShouldClearCompletedAt()
     {
-        var item = TodoItem.Create("user-1", "Title", null, null, TodoPriority.Normal, Now);
-        item.Update("Title", null, isDone: true, null, TodoPriority.Normal, Now.AddHours(1));
+        var item = Entities.TodoItem();
+        item.UpdateWith(Now.AddHours(1), isDone: true);
 
-        item.Update("Title", null, isDone: false, null, TodoPriority.Normal, Now.AddHours(2));
+        item.UpdateWith(Now.AddHours(2), isDone: false);
 
         item.IsDone.Should().BeFalse();
         item.CompletedAt.Should().BeNull();
@@ -185,9 +183,9 @@ public sealed class TodoItemTests
     [Fact]
     public void Update_WhenTitleIsBlank_ShouldThrowForTitleFieldAndKeepTheVersion()
     {
-        var item = TodoItem.Create("user-1", "Title", null, null, TodoPriority.Normal, Now);
+        var item = Entities.TodoItem(title: "Title");
 
-        var act = () => item.Update("  ", null, false, null, TodoPriority.Normal, Now.AddMinutes(1));
+        var act = () => item.UpdateWith(Now.AddMinutes(1), title: "  ");
 
         act.Should().Throw<DomainException>().Where(e => e.Field == "title");
         item.Title.Should().Be("Title");
@@ -197,10 +195,9 @@ public sealed class TodoItemTests
     [Fact]
     public void Update_WhenDescriptionIsTooLong_ShouldThrowForDescriptionField()
     {
-        var item = TodoItem.Create("user-1", "Title", null, null, TodoPriority.Normal, Now);
+        var item = Entities.TodoItem();
 
-        var act = () => item.Update(
-            "Title", new string('d', TodoItem.MaxDescriptionLength + 1), false, null, TodoPriority.Normal, Now.AddMinutes(1));
+        var act = () => item.UpdateWith(Now.AddMinutes(1), description: new string('d', TodoItem.MaxDescriptionLength + 1));
 
         act.Should().Throw<DomainException>().Where(e => e.Field == "description");
         item.Version.Should().Be(1);

@@ -1,10 +1,11 @@
 using TodoClean.Domain.Users;
+using TodoClean.TestCommon;
 
 namespace TodoClean.Domain.UnitTests.Users;
 
 public sealed class AccountTests
 {
-    private static readonly DateTime Now = new(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Now = Entities.Now;
 
     [Fact]
     public void CreateCredential_WhenValid_ShouldBeACredentialAccountForTheUser()
@@ -25,7 +26,7 @@ public sealed class AccountTests
     [InlineData("   ")]
     public void CreateCredential_WhenHashIsBlank_ShouldThrow(string hash)
     {
-        var act = () => Account.CreateCredential("acc-1", "user-1", hash, Now);
+        var act = () => Entities.CredentialAccount(passwordHash: hash);
 
         act.Should().Throw<ArgumentException>();
     }
@@ -33,7 +34,7 @@ public sealed class AccountTests
     [Fact]
     public void CreateCredential_WhenTimeIsNotUtc_ShouldThrow()
     {
-        var act = () => Account.CreateCredential("acc-1", "user-1", "hash-1", new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Unspecified));
+        var act = () => Entities.CredentialAccount(now: new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Unspecified));
 
         act.Should().Throw<ArgumentException>();
     }
@@ -41,7 +42,7 @@ public sealed class AccountTests
     [Fact]
     public void ChangePasswordHash_WhenValid_ShouldReplaceTheHashAndStampUpdatedAt()
     {
-        var account = Account.CreateCredential("acc-1", "user-1", "hash-1", Now);
+        var account = Entities.CredentialAccount();
         var later = Now.AddDays(1);
 
         account.ChangePasswordHash("hash-2", later);
@@ -54,7 +55,7 @@ public sealed class AccountTests
     [Fact]
     public void ChangePasswordHash_WhenHashIsBlank_ShouldThrowAndKeepTheOldHash()
     {
-        var account = Account.CreateCredential("acc-1", "user-1", "hash-1", Now);
+        var account = Entities.CredentialAccount(passwordHash: "hash-1");
 
         var act = () => account.ChangePasswordHash(" ", Now.AddDays(1));
 

@@ -1,16 +1,17 @@
 using TodoClean.Domain.Exceptions;
 using TodoClean.Domain.Users;
+using TodoClean.TestCommon;
 
 namespace TodoClean.Domain.UnitTests.Users;
 
 public sealed class UserTests
 {
-    private static readonly DateTime Now = new(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Now = Entities.Now;
 
     [Fact]
     public void Create_WhenEmailHasSpacesAndCapitals_ShouldStoreItTrimmedAndLowerCased()
     {
-        var user = User.Create("user-1", "  Alice.Smith@Example.COM ", "Alice", image: null, Now);
+        var user = Entities.User(email: "  Alice.Smith@Example.COM ");
 
         user.Email.Should().Be("alice.smith@example.com");
     }
@@ -34,7 +35,7 @@ public sealed class UserTests
     [InlineData(null)]
     public void Create_WhenEmailIsBlank_ShouldThrowForEmailField(string? email)
     {
-        var act = () => User.Create("user-1", email!, "Alice", image: null, Now);
+        var act = () => Entities.User(email: email!);
 
         act.Should().Throw<DomainException>()
             .Where(e => e.Field == "email")
@@ -46,7 +47,7 @@ public sealed class UserTests
     {
         var email = new string('a', User.MaxEmailLength - "@example.com".Length + 1) + "@example.com";
 
-        var act = () => User.Create("user-1", email, "Alice", image: null, Now);
+        var act = () => Entities.User(email: email);
 
         act.Should().Throw<DomainException>()
             .Where(e => e.Field == "email")
@@ -58,7 +59,7 @@ public sealed class UserTests
     {
         var email = new string('a', User.MaxEmailLength - "@example.com".Length) + "@example.com";
 
-        var user = User.Create("user-1", email, "Alice", image: null, Now);
+        var user = Entities.User(email: email);
 
         user.Email.Should().HaveLength(User.MaxEmailLength);
     }
@@ -68,7 +69,7 @@ public sealed class UserTests
     [InlineData("  ")]
     public void Create_WhenIdIsBlank_ShouldThrow(string id)
     {
-        var act = () => User.Create(id, "alice@example.com", "Alice", image: null, Now);
+        var act = () => Entities.User(id: id);
 
         act.Should().Throw<ArgumentException>().WithParameterName("id");
     }
@@ -76,7 +77,7 @@ public sealed class UserTests
     [Fact]
     public void Create_WhenNameIsEmpty_ShouldAcceptIt()
     {
-        var user = User.Create("user-1", "alice@example.com", string.Empty, image: null, Now);
+        var user = Entities.User(name: string.Empty);
 
         user.Name.Should().BeEmpty();
     }
@@ -84,7 +85,7 @@ public sealed class UserTests
     [Fact]
     public void Create_WhenNameIsLongerThanTheLimit_ShouldThrowForNameField()
     {
-        var act = () => User.Create("user-1", "alice@example.com", new string('n', User.MaxNameLength + 1), image: null, Now);
+        var act = () => Entities.User(name: new string('n', User.MaxNameLength + 1));
 
         act.Should().Throw<DomainException>().Where(e => e.Field == "name");
     }
@@ -92,7 +93,7 @@ public sealed class UserTests
     [Fact]
     public void Create_WhenImageIsLongerThanTheLimit_ShouldThrowForImageField()
     {
-        var act = () => User.Create("user-1", "alice@example.com", "Alice", new string('i', User.MaxImageLength + 1), Now);
+        var act = () => Entities.User(image: new string('i', User.MaxImageLength + 1));
 
         act.Should().Throw<DomainException>().Where(e => e.Field == "image");
     }
@@ -102,7 +103,7 @@ public sealed class UserTests
     {
         var local = new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Local);
 
-        var act = () => User.Create("user-1", "alice@example.com", "Alice", image: null, local);
+        var act = () => Entities.User(now: local);
 
         act.Should().Throw<ArgumentException>();
     }
@@ -110,7 +111,7 @@ public sealed class UserTests
     [Fact]
     public void UpdateProfile_WhenValuesAreNull_ShouldKeepTheCurrentOnesAndStampUpdatedAt()
     {
-        var user = User.Create("user-1", "alice@example.com", "Alice", "https://example.com/a.png", Now);
+        var user = Entities.User(name: "Alice", image: "https://example.com/a.png");
         var later = Now.AddHours(1);
 
         user.UpdateProfile(name: null, image: null, later);
@@ -124,7 +125,7 @@ public sealed class UserTests
     [Fact]
     public void UpdateProfile_WhenValuesAreGiven_ShouldReplaceThem()
     {
-        var user = User.Create("user-1", "alice@example.com", "Alice", image: null, Now);
+        var user = Entities.User();
 
         user.UpdateProfile("Alice B.", "https://example.com/b.png", Now.AddHours(1));
 
@@ -135,7 +136,7 @@ public sealed class UserTests
     [Fact]
     public void UpdateProfile_WhenNameIsTooLong_ShouldThrowForNameField()
     {
-        var user = User.Create("user-1", "alice@example.com", "Alice", image: null, Now);
+        var user = Entities.User();
 
         var act = () => user.UpdateProfile(new string('n', User.MaxNameLength + 1), image: null, Now.AddHours(1));
 
@@ -145,7 +146,7 @@ public sealed class UserTests
     [Fact]
     public void SyncFrom_WhenTokenSaysTheSameAfterNormalisation_ShouldReportNoChange()
     {
-        var user = User.Create("user-1", "alice@example.com", "Alice", image: null, Now);
+        var user = Entities.User(email: "alice@example.com", name: "Alice");
 
         var changed = user.SyncFrom(" ALICE@example.com ", "Alice", Now.AddHours(1));
 
@@ -156,7 +157,7 @@ public sealed class UserTests
     [Fact]
     public void SyncFrom_WhenEmailChanged_ShouldStoreTheNormalisedEmailAndStampUpdatedAt()
     {
-        var user = User.Create("user-1", "alice@example.com", "Alice", "https://example.com/a.png", Now);
+        var user = Entities.User(name: "Alice", image: "https://example.com/a.png");
         var later = Now.AddHours(1);
 
         var changed = user.SyncFrom(" Alice@New.Example ", "Alice", later);
@@ -170,7 +171,7 @@ public sealed class UserTests
     [Fact]
     public void SyncFrom_WhenNameChanged_ShouldStoreTheNewName()
     {
-        var user = User.Create("user-1", "alice@example.com", "Alice", image: null, Now);
+        var user = Entities.User(email: "alice@example.com");
 
         var changed = user.SyncFrom("alice@example.com", "Alice Cooper", Now.AddHours(1));
 

@@ -64,6 +64,8 @@ public class AppFixture : IAsyncLifetime
             ["BACKEND_JWT_SECRET"] = secret,
             ["ConnectionStrings__Todos"] = $"Data Source={_directory.File($"todos-{gatewayPort}.db")}",
             ["Cors__AllowedOrigins__0"] = gatewayUrl,
+            // As `build.ps1 run` runs it: sign-outs reach the API through the gateway's revocation feed.
+            ["Revocation__FeedUrl"] = gatewayUrl,
             ["Serilog__MinimumLevel__Default"] = "Warning",
         };
         var gateway = new Dictionary<string, string?>

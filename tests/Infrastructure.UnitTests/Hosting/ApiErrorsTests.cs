@@ -74,7 +74,7 @@ public sealed class ApiErrorsTests
     }
 
     [Fact]
-    public void TooManyRequests_ShouldCarryBothRetryHeadersInWholeSecondsOfAtLeastOne()
+    public void TooManyRequests_WhenTheWaitIsUnderASecond_ShouldCarryBothRetryHeadersAsOneWholeSecond()
     {
         var error = ApiErrors.TooManyRequests(TimeSpan.FromMilliseconds(10));
 

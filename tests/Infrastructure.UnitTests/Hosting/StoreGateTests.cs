@@ -16,7 +16,7 @@ public sealed class StoreGateTests
     }
 
     [Fact]
-    public async Task InvokeAsync_WithNothingToWaitFor_ShouldPassTheRequestOn()
+    public async Task InvokeAsync_WhenThereIsNothingToWaitFor_ShouldPassTheRequestOn()
     {
         var context = new DefaultHttpContext();
 
@@ -27,7 +27,7 @@ public sealed class StoreGateTests
     }
 
     [Fact]
-    public async Task InvokeAsync_WhileTheStoreIsBeingPrepared_ShouldHoldTheRequestUntilItIsReady()
+    public async Task InvokeAsync_WhenTheStoreIsBeingPrepared_ShouldHoldTheRequestUntilItIsReady()
     {
         var preparation = new TaskCompletionSource();
         var gate = new StoreGate();

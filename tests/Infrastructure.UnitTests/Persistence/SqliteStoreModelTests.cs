@@ -11,7 +11,7 @@ namespace TodoClean.Infrastructure.UnitTests.Persistence;
 public sealed class SqliteStoreModelTests
 {
     [Fact]
-    public void TodoStore_ShouldHaveNoDecimalProperty()
+    public void Model_WhenTheTodoStoreIsBuilt_ShouldHaveNoDecimalProperty()
     {
         using var db = new TodoDbContext(new DbContextOptionsBuilder<TodoDbContext>().UseSqlite("Data Source=:memory:").Options);
 
@@ -19,7 +19,7 @@ public sealed class SqliteStoreModelTests
     }
 
     [Fact]
-    public void AuthStore_ShouldHaveNoDecimalProperty()
+    public void Model_WhenTheAuthStoreIsBuilt_ShouldHaveNoDecimalProperty()
     {
         using var db = new AuthDbContext(new DbContextOptionsBuilder<AuthDbContext>().UseSqlite("Data Source=:memory:").Options);
 

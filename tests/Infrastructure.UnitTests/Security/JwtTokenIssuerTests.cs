@@ -37,7 +37,9 @@ public sealed class JwtTokenIssuerTests
     [Fact]
     public void Issue_WithNonAsciiText_ShouldWriteItAsUtf8RatherThanEscapes()
     {
-        var token = CreateIssuer().Issue(new TokenSubject("user-1", "session-1", "a@example.com", "Zoë & <Ana>", false, null)).Token;
+        var subject = new TokenSubject("user-1", "session-1", "a@example.com", "Zoë & <Ana>", EmailVerified: false, Image: null);
+
+        var token = CreateIssuer().Issue(subject).Token;
 
         JwtForge.Decode(token).Payload.GetProperty("name").GetString().Should().Be("Zoë & <Ana>");
         System.Text.Encoding.UTF8.GetString(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(token.Split('.')[1]))

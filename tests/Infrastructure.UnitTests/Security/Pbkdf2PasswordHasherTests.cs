@@ -12,7 +12,7 @@ public sealed class Pbkdf2PasswordHasherTests
         new(Options.Create(iterations is { } count ? new PasswordHashingOptions { Iterations = count } : new PasswordHashingOptions()));
 
     [Fact]
-    public async Task HashAsync_WithDefaultOptions_ShouldUsePbkdf2Sha512With210000Iterations()
+    public async Task HashAsync_WhenOptionsAreTheDefaults_ShouldUsePbkdf2Sha512With210000Iterations()
     {
         using var hasher = Create();
 

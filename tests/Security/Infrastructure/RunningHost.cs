@@ -76,27 +76,24 @@ public sealed class RunningHost : IAsyncDisposable
         }, settings))));
     }
 
-    /// <summary>A gateway and an API started side by side; if either fails to start, the other is stopped too.</summary>
+    /// <summary>
+    /// A gateway, then an API that follows its revocation feed (as <c>build.ps1 run</c> runs them); if the API fails to
+    /// start, the gateway is stopped too.
+    /// </summary>
     public static async Task<(RunningHost Gateway, RunningHost Api)> StartPairAsync(
         string? gatewaySecret = null, string? apiSecret = null, IDictionary<string, string?>? gatewaySettings = null)
     {
-        var gateway = StartGatewayAsync(gatewaySettings, gatewaySecret);
-        var api = StartApiAsync(secret: apiSecret);
+        var gateway = await StartGatewayAsync(gatewaySettings, gatewaySecret);
         try
         {
-            await Task.WhenAll(gateway, api);
+            var api = await StartApiAsync(new Dictionary<string, string?> { ["Revocation__FeedUrl"] = gateway.BaseUrl }, apiSecret);
+            return (gateway, api);
         }
         catch
         {
-            foreach (var started in new[] { gateway, api }.Where(t => t.IsCompletedSuccessfully))
-            {
-                await started.Result.DisposeAsync();
-            }
-
+            await gateway.DisposeAsync();
             throw;
         }
-
-        return (gateway.Result, api.Result);
     }
 
     /// <summary>A fresh client for this host (for tests that must not share connections).</summary>

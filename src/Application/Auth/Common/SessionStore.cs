@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TodoClean.Application.Common.Exceptions;
@@ -14,7 +15,8 @@ namespace TodoClean.Application.Auth.Common;
 /// ended first, simply changes nothing.
 /// </summary>
 internal sealed class SessionStore(
-    IAuthDbContext db, ISessionQueries queries, SessionRenewal renewal, TimeProvider timeProvider, IOptions<SessionOptions> options)
+    IAuthDbContext db, ISessionQueries queries, SessionRenewal renewal, ITokenIssuer tokens, TimeProvider timeProvider,
+    IOptions<SessionOptions> options)
 {
     private readonly SessionOptions _options = options.Value;
 
@@ -66,7 +68,7 @@ internal sealed class SessionStore(
     public async Task<AuthSession> RequireLiveAsync(string? token, CancellationToken cancellationToken) =>
         await FindLiveAsync(token, cancellationToken) ?? throw new AuthException(AuthErrors.Unauthorized);
 
-    /// <summary>Deletes the session behind <paramref name="token"/> at once; returns whether one existed.</summary>
+    /// <summary>Ends the session behind <paramref name="token"/> at once (<see cref="EndAsync(Expression{Func{Session, bool}}, CancellationToken)"/>); returns whether one existed.</summary>
     public async Task<bool> EndAsync(string? token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token))
@@ -75,7 +77,41 @@ internal sealed class SessionStore(
         }
 
         var hash = SecureIds.HashToken(token);
-        return await db.Sessions.Where(s => s.TokenHash == hash).ExecuteDeleteAsync(cancellationToken) > 0;
+        return (await EndAsync(s => s.TokenHash == hash, cancellationToken)).Count > 0;
+    }
+
+    /// <summary>
+    /// Ends the sessions <paramref name="which"/> selects, in one transaction: deleted, so they stop working at once, and
+    /// recorded in the revocation feed, so the API refuses the JWTs already minted from them within seconds. Returns
+    /// the ended sessions' ids.
+    /// </summary>
+    public Task<IReadOnlyList<string>> EndAsync(Expression<Func<Session, bool>> which, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(token => EndInTransactionAsync(which, token), cancellationToken);
+
+    /// <summary>
+    /// <see cref="EndAsync(Expression{Func{Session, bool}}, CancellationToken)"/> as one step of a larger write: the caller
+    /// runs it inside its own <see cref="IAuthDbContext.InTransactionAsync{T}"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> EndInTransactionAsync(
+        Expression<Func<Session, bool>> which, CancellationToken cancellationToken)
+    {
+        var ended = await db.Sessions.Where(which).Select(s => new { s.Id, s.UserId }).ToListAsync(cancellationToken);
+        if (ended.Count == 0)
+        {
+            return [];
+        }
+
+        // By id, not by the filter again: a session started meanwhile is not ended unrecorded.
+        var ids = ended.Select(s => s.Id).ToList();
+        await db.Sessions.Where(s => ids.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
+        var now = Now;
+        db.SessionRevocations.AddRange(ended.Select(s => SessionRevocation.ForSession(s.Id, s.UserId, now, tokens.Lifetime)));
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Records whose tokens have all expired refuse nothing any more: the feed stays as small as the revocations of
+        // one token lifetime.
+        await db.SessionRevocations.Where(r => r.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+        return ids;
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ public interface IAuthDbContext
     DbSet<User> Users { get; }
     DbSet<Account> Accounts { get; }
     DbSet<Session> Sessions { get; }
+    DbSet<SessionRevocation> SessionRevocations { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 

@@ -3,6 +3,9 @@ namespace TodoClean.Application.Common.Interfaces;
 /// <summary>Mints the short-lived JWT the todo API accepts.</summary>
 public interface ITokenIssuer
 {
+    /// <summary>How long a minted token lives: the longest a token can outlive the moment its session ends.</summary>
+    TimeSpan Lifetime { get; }
+
     AccessToken Issue(TokenSubject subject);
 }
 

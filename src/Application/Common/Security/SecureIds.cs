@@ -8,7 +8,7 @@ public static class SecureIds
 {
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-    /// <summary>43 characters over a 62-symbol alphabet: 256 bits, the floor SECURITY.md sets for session tokens.</summary>
+    /// <summary>43 characters over a 62-symbol alphabet: 256 bits, the floor docs/security.md sets for session tokens.</summary>
     public const int SessionTokenLength = 43;
 
     /// <summary>Record ids look like Better Auth's: 32 alphanumeric characters.</summary>

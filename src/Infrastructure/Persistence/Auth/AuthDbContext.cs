@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TodoClean.Application.Common.Interfaces;
 using TodoClean.Domain.Sessions;
@@ -10,7 +11,7 @@ namespace TodoClean.Infrastructure.Persistence.Auth;
 /// The store as the application sees it. On SQLite (the default) this type is used as is and owns the migrations in
 /// <c>Migrations/Sqlite</c>; on PostgreSQL the runtime type is <see cref="PostgresAuthDbContext"/>, which owns <c>Migrations/Postgres</c>.
 /// </summary>
-public class AuthDbContext : DbContext, IAuthDbContext
+public class AuthDbContext : DbContext, IAuthDbContext, IDataProtectionKeyContext
 {
     public AuthDbContext(DbContextOptions<AuthDbContext> options)
         : base(options)
@@ -26,6 +27,10 @@ public class AuthDbContext : DbContext, IAuthDbContext
     public DbSet<User> Users => Set<User>();
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<SessionRevocation> SessionRevocations => Set<SessionRevocation>();
+
+    /// <summary>ASP.NET Core Data Protection's key ring (secrets encrypted at rest), shared by every gateway instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         // Inside the provider's execution strategy, so a retried attempt reruns the whole transaction on a clean tracker.

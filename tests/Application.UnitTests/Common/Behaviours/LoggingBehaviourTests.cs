@@ -18,7 +18,7 @@ public sealed class LoggingBehaviourTests
     [Fact]
     public async Task Handle_WhenSignInIsSent_ShouldLogItsNameButNeverItsContents()
     {
-        var command = new SignInCommand("alice@example.com", Secret, true, ClientInfo.Unknown);
+        var command = AuthRequests.SignIn(password: Secret);
 
         await RunAsync<SignInCommand, AuthSession?>(command);
 
@@ -30,7 +30,7 @@ public sealed class LoggingBehaviourTests
     [Fact]
     public async Task Handle_WhenSignUpIsSent_ShouldNeverLogThePassword()
     {
-        var command = new SignUpCommand("Alice", "alice@example.com", Secret, null, true, ClientInfo.Unknown);
+        var command = AuthRequests.SignUp(password: Secret);
 
         await RunAsync<SignUpCommand, AuthSession?>(command);
 
@@ -52,7 +52,7 @@ public sealed class LoggingBehaviourTests
     [Fact]
     public async Task Handle_WhenRequestIsNotSensitive_ShouldLogItsContents()
     {
-        var command = new CreateTodoItemCommand("Buy milk", null, null, null);
+        var command = TodoRequests.Create(title: "Buy milk");
 
         await RunAsync<CreateTodoItemCommand, string>(command);
 
@@ -67,7 +67,7 @@ public sealed class LoggingBehaviourTests
             _logs.CreateLogger<LoggingBehaviour<CreateTodoItemCommand, string>>());
 
         var response = await behaviour.Handle(
-            new CreateTodoItemCommand("Buy milk", null, null, null), (_, _) => ValueTask.FromResult("handled"), CancellationToken.None);
+            TodoRequests.Create(), (_, _) => ValueTask.FromResult("handled"), CancellationToken.None);
 
         response.Should().Be("handled");
     }

@@ -3,15 +3,17 @@ using TodoClean.Application.Common.Behaviours;
 using TodoClean.Application.TodoItems.Commands.CreateTodoItem;
 using TodoClean.Application.TodoItems.Common;
 using TodoClean.Domain.TodoItems;
+using TodoClean.TestCommon;
 using ValidationException = TodoClean.Application.Common.Exceptions.ValidationException;
 
 namespace TodoClean.Application.UnitTests.Common.Behaviours;
 
 public sealed class ValidationBehaviourTests
 {
-    private static readonly CreateTodoItemCommand Command = new("Buy milk", null, null, null);
+    private static readonly CreateTodoItemCommand Command = TodoRequests.Create();
     private static readonly TodoItemDto Response = new(
-        Guid.CreateVersion7(), "Buy milk", null, false, TodoPriority.Normal, null, DateTime.UtcNow, DateTime.UtcNow, null, "1");
+        Guid.CreateVersion7(), "Buy milk", Description: null, IsDone: false, TodoPriority.Normal, DueAt: null, DateTime.UtcNow,
+        DateTime.UtcNow, CompletedAt: null, "1");
 
     private int _nextCalls;
 

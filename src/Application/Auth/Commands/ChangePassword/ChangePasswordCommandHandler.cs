@@ -40,7 +40,7 @@ internal sealed class ChangePasswordCommandHandler(
             AuthSession? started = null;
             if (command.RevokeOtherSessions)
             {
-                await db.Sessions.Where(s => s.UserId == user.Id).ExecuteDeleteAsync(token);
+                await sessions.EndInTransactionAsync(s => s.UserId == user.Id, token);
                 started = sessions.Start(user, current.RememberMe, command.Client);
             }
 

@@ -25,7 +25,7 @@ internal sealed class RevokeSessionCommandHandler(
             return false;
         }
 
-        await db.Sessions.Where(s => s.Id == target).ExecuteDeleteAsync(cancellationToken);
+        await sessions.EndAsync(s => s.Id == target, cancellationToken);
         logger.LogInformation("User {UserId} revoked session {SessionId}", user.Id, target);
         return target == current.Session.Id;
     }

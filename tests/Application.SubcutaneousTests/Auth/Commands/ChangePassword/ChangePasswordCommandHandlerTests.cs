@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Moq;
-using TodoClean.Application.Auth.Commands.ChangePassword;
 using TodoClean.Application.Auth.Common;
 using TodoClean.Application.Common.Exceptions;
 using TodoClean.Application.Common.Security;
 using TodoClean.Application.SubcutaneousTests.TestSupport;
 using TodoClean.Domain.Users;
+using TodoClean.TestCommon;
 
 namespace TodoClean.Application.SubcutaneousTests.Auth.Commands.ChangePassword;
 
@@ -21,7 +21,7 @@ public sealed class ChangePasswordCommandHandlerTests : HandlerTestBase
         var token = await SeedSessionAsync(user.Id);
         Clock.Advance(TimeSpan.FromHours(1));
 
-        var result = await SendAsync(Command(token, OldPassword, NewPassword, revokeOthers: false));
+        var result = await SendAsync(AuthRequests.ChangePassword(token, OldPassword, NewPassword, revokeOtherSessions: false));
 
         result.User.Id.Should().Be(user.Id);
         result.NewSession.Should().BeNull();
@@ -38,7 +38,7 @@ public sealed class ChangePasswordCommandHandlerTests : HandlerTestBase
         var user = await SeedAuthUserAsync(password: OldPassword);
         var token = await SeedSessionAsync(user.Id);
 
-        var act = () => SendAsync(Command(token, "not my password", NewPassword, revokeOthers: true));
+        var act = () => SendAsync(AuthRequests.ChangePassword(token, currentPassword: "not my password", revokeOtherSessions: true));
 
         (await act.Should().ThrowAsync<AuthException>()).Which.Error.Should().Be(AuthErrors.InvalidPassword);
         await using var db = AuthDb();
@@ -55,7 +55,7 @@ public sealed class ChangePasswordCommandHandlerTests : HandlerTestBase
         var stranger = await SeedAuthUserAsync("bob@example.com");
         var strangersToken = await SeedSessionAsync(stranger.Id);
 
-        var result = await SendAsync(Command(token, OldPassword, NewPassword, revokeOthers: true));
+        var result = await SendAsync(AuthRequests.ChangePassword(token, OldPassword, NewPassword, revokeOtherSessions: true));
 
         result.NewSession.Should().NotBeNull();
         result.NewSession!.Token.Should().NotBe(token).And.NotBe(otherDevice);
@@ -72,7 +72,7 @@ public sealed class ChangePasswordCommandHandlerTests : HandlerTestBase
         var user = await SeedAuthUserAsync(password: OldPassword);
         var token = await SeedSessionAsync(user.Id, rememberMe: false, lifetime: Sessions.ShortSessionLifetime);
 
-        var result = await SendAsync(Command(token, OldPassword, NewPassword, revokeOthers: true));
+        var result = await SendAsync(AuthRequests.ChangePassword(token, OldPassword, NewPassword, revokeOtherSessions: true));
 
         result.NewSession!.RememberMe.Should().BeFalse();
         result.NewSession.Session.ExpiresAt.Should().Be(Now + Sessions.ShortSessionLifetime);
@@ -81,7 +81,7 @@ public sealed class ChangePasswordCommandHandlerTests : HandlerTestBase
     [Fact]
     public async Task Handle_WhenSessionIsUnknown_ShouldThrowUnauthorizedWithoutCheckingThePassword()
     {
-        var act = () => SendAsync(Command("not-a-real-session-token", OldPassword, NewPassword, revokeOthers: false));
+        var act = () => SendAsync(AuthRequests.ChangePassword("not-a-real-session-token"));
 
         (await act.Should().ThrowAsync<AuthException>()).Which.Error.Should().Be(AuthErrors.Unauthorized);
         PasswordHasher.Verify(
@@ -100,7 +100,7 @@ public sealed class ChangePasswordCommandHandlerTests : HandlerTestBase
 
         var token = await SeedSessionAsync(user.Id);
 
-        var act = () => SendAsync(Command(token, OldPassword, NewPassword, revokeOthers: false));
+        var act = () => SendAsync(AuthRequests.ChangePassword(token, OldPassword, NewPassword, revokeOtherSessions: false));
 
         (await act.Should().ThrowAsync<AuthException>()).Which.Error.Should().Be(AuthErrors.CredentialAccountNotFound);
     }
@@ -111,7 +111,7 @@ public sealed class ChangePasswordCommandHandlerTests : HandlerTestBase
         var user = await SeedAuthUserAsync(password: OldPassword);
         var token = await SeedSessionAsync(user.Id);
 
-        var act = () => SendAsync(Command(token, OldPassword, "short", revokeOthers: false));
+        var act = () => SendAsync(AuthRequests.ChangePassword(token, OldPassword, newPassword: "short"));
 
         var thrown = (await act.Should().ThrowAsync<ValidationException>()).Which;
         thrown.Errors.Keys.Should().Equal("newPassword");
@@ -119,6 +119,21 @@ public sealed class ChangePasswordCommandHandlerTests : HandlerTestBase
         PasswordHasher.Verify(h => h.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
     }
 
-    private static ChangePasswordCommand Command(string token, string current, string next, bool revokeOthers) =>
-        new(token, current, next, revokeOthers, ClientInfo.Unknown);
+    [Fact]
+    public async Task Handle_WhenTheRequestIsInvalid_ShouldFailValidationAndChangeNothing()
+    {
+        var user = await SeedAuthUserAsync(password: OldPassword);
+        var token = await SeedSessionAsync(user.Id);
+        var otherDevice = await SeedSessionAsync(user.Id);
+
+        var act = () => SendAsync(
+            AuthRequests.ChangePassword(token, currentPassword: null, newPassword: null, revokeOtherSessions: true));
+
+        (await act.Should().ThrowAsync<ValidationException>())
+            .Which.Errors.Keys.Should().BeEquivalentTo("currentPassword", "newPassword");
+        await using var db = AuthDb();
+        (await db.Accounts.SingleAsync()).PasswordHash.Should().Be(HashOf(OldPassword));
+        (await FindSessionAsync(token)).Should().NotBeNull();
+        (await FindSessionAsync(otherDevice)).Should().NotBeNull();
+    }
 }

@@ -25,7 +25,7 @@ public sealed class IssueTokenCommandHandlerTests : HandlerTestBase
 
         result.Should().Be(minted);
         TokenIssuer.Verify(
-            i => i.Issue(new TokenSubject(user.Id, sessionId, "alice@example.com", "Alice", false, null)), Times.Once());
+            i => i.Issue(new TokenSubject(user.Id, sessionId, "alice@example.com", "Alice", EmailVerified: false, Image: null)), Times.Once());
     }
 
     [Fact]

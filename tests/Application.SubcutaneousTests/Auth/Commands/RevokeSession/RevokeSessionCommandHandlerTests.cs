@@ -87,16 +87,17 @@ public sealed class RevokeSessionCommandHandlerTests : HandlerTestBase
         (await FindSessionAsync(target)).Should().NotBeNull();
     }
 
-    [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    public async Task Handle_WhenNoTargetTokenIsSent_ShouldFailValidationOnToken(string? target)
+    [Fact]
+    public async Task Handle_WhenTheRequestIsInvalid_ShouldFailValidationAndChangeNothing()
     {
         var user = await SeedAuthUserAsync();
         var token = await SeedSessionAsync(user.Id);
+        var otherDevice = await SeedSessionAsync(user.Id);
 
-        var act = () => SendAsync(new RevokeSessionCommand(token, target));
+        var act = () => SendAsync(new RevokeSessionCommand(token, Token: null));
 
         (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Keys.Should().Equal("token");
+        (await FindSessionAsync(token)).Should().NotBeNull();
+        (await FindSessionAsync(otherDevice)).Should().NotBeNull();
     }
 }

@@ -6,6 +6,7 @@ using TodoClean.Application.Common.Exceptions;
 using TodoClean.Application.Common.Interfaces;
 using TodoClean.Application.Common.Security;
 using TodoClean.Application.SubcutaneousTests.TestSupport;
+using TodoClean.TestCommon;
 
 namespace TodoClean.Application.SubcutaneousTests.Auth.Commands.SignIn;
 
@@ -19,7 +20,7 @@ public sealed class SignInCommandHandlerTests : HandlerTestBase
     {
         var user = await SeedAuthUserAsync("alice@example.com", Password, "Alice");
 
-        var result = await SendAsync(new SignInCommand("alice@example.com", Password, true, Client));
+        var result = await SendAsync(AuthRequests.SignIn("alice@example.com", Password, rememberMe: true, client: Client));
 
         result.User.Id.Should().Be(user.Id);
         result.User.Name.Should().Be("Alice");
@@ -38,7 +39,7 @@ public sealed class SignInCommandHandlerTests : HandlerTestBase
     {
         var user = await SeedAuthUserAsync("alice@example.com", Password);
 
-        var result = await SendAsync(new SignInCommand("  ALICE@Example.com ", Password, true, Client));
+        var result = await SendAsync(AuthRequests.SignIn("  ALICE@Example.com ", Password));
 
         result.User.Id.Should().Be(user.Id);
     }
@@ -48,8 +49,8 @@ public sealed class SignInCommandHandlerTests : HandlerTestBase
     {
         await SeedAuthUserAsync("alice@example.com", Password);
 
-        var first = await SendAsync(new SignInCommand("alice@example.com", Password, true, Client));
-        var second = await SendAsync(new SignInCommand("alice@example.com", Password, true, Client));
+        var first = await SendAsync(AuthRequests.SignIn("alice@example.com", Password));
+        var second = await SendAsync(AuthRequests.SignIn("alice@example.com", Password));
 
         second.Token.Should().NotBe(first.Token);
         second.Session.Id.Should().NotBe(first.Session.Id);
@@ -62,7 +63,7 @@ public sealed class SignInCommandHandlerTests : HandlerTestBase
     {
         await SeedAuthUserAsync("alice@example.com", Password);
 
-        var act = () => SendAsync(new SignInCommand("alice@example.com", "wrong password", true, Client));
+        var act = () => SendAsync(AuthRequests.SignIn("alice@example.com", "wrong password"));
 
         (await act.Should().ThrowAsync<AuthException>()).Which.Error.Should().Be(AuthErrors.InvalidEmailOrPassword);
         await using var db = AuthDb();
@@ -74,7 +75,7 @@ public sealed class SignInCommandHandlerTests : HandlerTestBase
     {
         await SeedAuthUserAsync("alice@example.com", Password);
 
-        var act = () => SendAsync(new SignInCommand("nobody@example.com", "some password", true, Client));
+        var act = () => SendAsync(AuthRequests.SignIn("nobody@example.com", "some password"));
 
         (await act.Should().ThrowAsync<AuthException>()).Which.Error.Should().Be(AuthErrors.InvalidEmailOrPassword);
         PasswordHasher.Verify(h => h.VerifyAsync(null, "some password", It.IsAny<CancellationToken>()), Times.Once());
@@ -85,8 +86,8 @@ public sealed class SignInCommandHandlerTests : HandlerTestBase
     {
         await SeedAuthUserAsync("alice@example.com", Password);
 
-        var unknown = await CatchAsync(new SignInCommand("nobody@example.com", Password, true, Client));
-        var wrong = await CatchAsync(new SignInCommand("alice@example.com", "wrong password", true, Client));
+        var unknown = await CatchAsync(AuthRequests.SignIn("nobody@example.com", Password));
+        var wrong = await CatchAsync(AuthRequests.SignIn("alice@example.com", "wrong password"));
 
         unknown.Error.Should().Be(wrong.Error);
         unknown.Message.Should().Be(wrong.Message);
@@ -99,7 +100,7 @@ public sealed class SignInCommandHandlerTests : HandlerTestBase
     {
         await SeedAuthUserAsync("alice@example.com", Password);
 
-        var act = () => SendAsync(new SignInCommand("alice@example.com", "short", true, Client));
+        var act = () => SendAsync(AuthRequests.SignIn("alice@example.com", "short"));
 
         (await act.Should().ThrowAsync<AuthException>()).Which.Error.Should().Be(AuthErrors.InvalidEmailOrPassword);
     }
@@ -116,7 +117,7 @@ public sealed class SignInCommandHandlerTests : HandlerTestBase
             .Setup(h => h.HashAsync(Password, It.IsAny<CancellationToken>()))
             .ReturnsAsync("stronger-hash");
 
-        await SendAsync(new SignInCommand("alice@example.com", Password, true, Client));
+        await SendAsync(AuthRequests.SignIn("alice@example.com", Password));
 
         await using var db = AuthDb();
         var account = await db.Accounts.SingleAsync();
@@ -129,7 +130,7 @@ public sealed class SignInCommandHandlerTests : HandlerTestBase
     {
         await SeedAuthUserAsync("alice@example.com", Password);
 
-        await SendAsync(new SignInCommand("alice@example.com", Password, true, Client));
+        await SendAsync(AuthRequests.SignIn("alice@example.com", Password));
 
         PasswordHasher.Verify(h => h.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
         await using var db = AuthDb();
@@ -141,7 +142,7 @@ public sealed class SignInCommandHandlerTests : HandlerTestBase
     {
         await SeedAuthUserAsync("alice@example.com", Password);
 
-        var result = await SendAsync(new SignInCommand("alice@example.com", Password, false, Client));
+        var result = await SendAsync(AuthRequests.SignIn("alice@example.com", Password, rememberMe: false));
 
         result.RememberMe.Should().BeFalse();
         result.Session.ExpiresAt.Should().Be(Now + Sessions.ShortSessionLifetime);
@@ -154,7 +155,7 @@ public sealed class SignInCommandHandlerTests : HandlerTestBase
         Sessions.ShortSessionLifetime = TimeSpan.FromDays(1);
         await SeedAuthUserAsync("alice@example.com", Password);
 
-        var result = await SendAsync(new SignInCommand("alice@example.com", Password, false, Client));
+        var result = await SendAsync(AuthRequests.SignIn("alice@example.com", Password, rememberMe: false));
 
         result.Session.ExpiresAt.Should().Be(Now + TimeSpan.FromHours(2));
     }
@@ -162,7 +163,7 @@ public sealed class SignInCommandHandlerTests : HandlerTestBase
     [Fact]
     public async Task Handle_WhenEmailIsMalformed_ShouldFailValidationWithInvalidEmailBeforeHashing()
     {
-        var act = () => SendAsync(new SignInCommand("alice-at-example.com", Password, true, Client));
+        var act = () => SendAsync(AuthRequests.SignIn(email: "alice-at-example.com"));
 
         var thrown = await act.Should().ThrowAsync<ValidationException>();
         thrown.Which.Errors.Should().ContainKey("email");
@@ -172,20 +173,24 @@ public sealed class SignInCommandHandlerTests : HandlerTestBase
     }
 
     [Fact]
-    public async Task Handle_WhenFieldsAreMissing_ShouldReportEachField()
+    public async Task Handle_WhenTheRequestIsInvalid_ShouldFailValidationAndStartNoSession()
     {
-        var act = () => SendAsync(new SignInCommand(null, null, true, Client));
+        await SeedAuthUserAsync("alice@example.com", Password);
+
+        var act = () => SendAsync(AuthRequests.SignIn(email: null, password: null));
 
         (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Keys.Should().BeEquivalentTo("email", "password");
+        await using var db = AuthDb();
+        (await db.Sessions.CountAsync()).Should().Be(0);
     }
 
     [Fact]
     public async Task Handle_WhenSigningIn_ShouldNeverLogThePasswordOrTheToken()
     {
         await SeedAuthUserAsync("alice@example.com", Password);
-        await CatchAsync(new SignInCommand("alice@example.com", "wrong-but-secret", true, Client));
+        await CatchAsync(AuthRequests.SignIn("alice@example.com", "wrong-but-secret"));
 
-        var result = await SendAsync(new SignInCommand("alice@example.com", Password, true, Client));
+        var result = await SendAsync(AuthRequests.SignIn("alice@example.com", Password));
 
         Logs.Entries.Should().NotBeEmpty();
         Logs.Entries.Should().NotContain(e => e.AllText.Contains(Password, StringComparison.Ordinal));

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Moq;
-using TodoClean.Application.Auth.Commands.SignUp;
 using TodoClean.Application.Auth.Common;
 using TodoClean.Application.Common.Exceptions;
 using TodoClean.Application.Common.Security;
 using TodoClean.Application.SubcutaneousTests.TestSupport;
 using TodoClean.Domain.Users;
+using TodoClean.TestCommon;
 
 namespace TodoClean.Application.SubcutaneousTests.Auth.Commands.SignUp;
 
@@ -16,7 +16,7 @@ public sealed class SignUpCommandHandlerTests : HandlerTestBase
     [Fact]
     public async Task Handle_WhenValid_ShouldCreateTheUserWithAHashedCredential()
     {
-        var result = await SendAsync(new SignUpCommand("Alice", "alice@example.com", "correct horse", null, true, Client));
+        var result = await SendAsync(AuthRequests.SignUp(name: "Alice", email: "alice@example.com", password: "correct horse"));
 
         await using var db = AuthDb();
         var user = await db.Users.SingleAsync();
@@ -33,7 +33,7 @@ public sealed class SignUpCommandHandlerTests : HandlerTestBase
     [Fact]
     public async Task Handle_WhenValid_ShouldSignTheNewUserInWithAStoredHashedSession()
     {
-        var result = await SendAsync(new SignUpCommand("Alice", "alice@example.com", "correct horse", null, true, Client));
+        var result = await SendAsync(AuthRequests.SignUp(email: "alice@example.com", rememberMe: true, client: Client));
 
         result.Token.Should().HaveLength(SecureIds.SessionTokenLength);
         result.Session.Token.Should().Be(result.Token);
@@ -53,7 +53,7 @@ public sealed class SignUpCommandHandlerTests : HandlerTestBase
     [Fact]
     public async Task Handle_WhenEmailHasCapitalsAndSpaces_ShouldStoreItNormalised()
     {
-        var result = await SendAsync(new SignUpCommand("Alice", "  Alice@Example.COM ", "correct horse", null, true, Client));
+        var result = await SendAsync(AuthRequests.SignUp(email: "  Alice@Example.COM "));
 
         result.User.Email.Should().Be("alice@example.com");
         await using var db = AuthDb();
@@ -65,7 +65,7 @@ public sealed class SignUpCommandHandlerTests : HandlerTestBase
     {
         await SeedAuthUserAsync("alice@example.com");
 
-        var act = () => SendAsync(new SignUpCommand("Other Alice", " ALICE@example.com", "another password", null, true, Client));
+        var act = () => SendAsync(AuthRequests.SignUp(email: " ALICE@example.com"));
 
         var thrown = await act.Should().ThrowAsync<AuthException>();
         thrown.Which.Error.Should().Be(AuthErrors.UserAlreadyExists);
@@ -78,7 +78,7 @@ public sealed class SignUpCommandHandlerTests : HandlerTestBase
     [Fact]
     public async Task Handle_WhenRememberMeIsFalse_ShouldStartAShortSession()
     {
-        var result = await SendAsync(new SignUpCommand("Alice", "alice@example.com", "correct horse", null, false, Client));
+        var result = await SendAsync(AuthRequests.SignUp(rememberMe: false));
 
         result.RememberMe.Should().BeFalse();
         result.Session.ExpiresAt.Should().Be(Now + Sessions.ShortSessionLifetime);
@@ -89,8 +89,7 @@ public sealed class SignUpCommandHandlerTests : HandlerTestBase
     [Fact]
     public async Task Handle_WhenImageIsGiven_ShouldKeepIt()
     {
-        var result = await SendAsync(
-            new SignUpCommand("Alice", "alice@example.com", "correct horse", "https://example.com/a.png", true, Client));
+        var result = await SendAsync(AuthRequests.SignUp(image: "https://example.com/a.png"));
 
         result.User.Image.Should().Be("https://example.com/a.png");
     }
@@ -98,7 +97,7 @@ public sealed class SignUpCommandHandlerTests : HandlerTestBase
     [Fact]
     public async Task Handle_WhenPasswordIsTooShort_ShouldFailValidationWithoutHashing()
     {
-        var act = () => SendAsync(new SignUpCommand("Alice", "alice@example.com", "short", null, true, Client));
+        var act = () => SendAsync(AuthRequests.SignUp(password: "short"));
 
         var thrown = await act.Should().ThrowAsync<ValidationException>();
         thrown.Which.Errors.Should().ContainKey("password").WhoseValue.Should().ContainSingle();
@@ -111,7 +110,7 @@ public sealed class SignUpCommandHandlerTests : HandlerTestBase
     [Fact]
     public async Task Handle_WhenPasswordIsHuge_ShouldFailValidationWithoutHashing()
     {
-        var act = () => SendAsync(new SignUpCommand("Alice", "alice@example.com", new string('p', 1 << 20), null, true, Client));
+        var act = () => SendAsync(AuthRequests.SignUp(password: new string('p', 1 << 20)));
 
         var thrown = await act.Should().ThrowAsync<ValidationException>();
         thrown.Which.Failures.Should().ContainSingle().Which.ErrorCode.Should().Be(AuthErrors.PasswordTooLongCode);
@@ -119,13 +118,15 @@ public sealed class SignUpCommandHandlerTests : HandlerTestBase
     }
 
     [Fact]
-    public async Task Handle_WhenSeveralFieldsAreInvalid_ShouldReportEachField()
+    public async Task Handle_WhenTheRequestIsInvalid_ShouldFailValidationAndStoreNothing()
     {
-        var act = () => SendAsync(new SignUpCommand(null, "not-an-email", null, null, true, Client));
+        var act = () => SendAsync(AuthRequests.SignUp(name: null, email: "not-an-email", password: null));
 
         var thrown = await act.Should().ThrowAsync<ValidationException>();
         thrown.Which.Errors.Keys.Should().BeEquivalentTo("name", "email", "password");
         await using var db = AuthDb();
         (await db.Users.CountAsync()).Should().Be(0);
+        (await db.Accounts.CountAsync()).Should().Be(0);
+        (await db.Sessions.CountAsync()).Should().Be(0);
     }
 }

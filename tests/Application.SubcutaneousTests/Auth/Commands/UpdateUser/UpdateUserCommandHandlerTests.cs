@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using TodoClean.Application.Auth.Commands.UpdateUser;
 using TodoClean.Application.Auth.Common;
 using TodoClean.Application.Common.Exceptions;
 using TodoClean.Application.SubcutaneousTests.TestSupport;
 using TodoClean.Domain.Users;
+using TodoClean.TestCommon;
 
 namespace TodoClean.Application.SubcutaneousTests.Auth.Commands.UpdateUser;
 
@@ -16,7 +16,7 @@ public sealed class UpdateUserCommandHandlerTests : HandlerTestBase
         var token = await SeedSessionAsync(user.Id);
         Clock.Advance(TimeSpan.FromMinutes(10));
 
-        var result = await SendAsync(new UpdateUserCommand(token, "Alice Cooper", null));
+        var result = await SendAsync(AuthRequests.UpdateUser(token, name: "Alice Cooper"));
 
         result.Token.Should().Be(token);
         result.Session.Token.Should().Be(token);
@@ -35,7 +35,7 @@ public sealed class UpdateUserCommandHandlerTests : HandlerTestBase
         var user = await SeedAuthUserAsync(name: "Alice");
         var token = await SeedSessionAsync(user.Id);
 
-        var result = await SendAsync(new UpdateUserCommand(token, null, "https://example.com/a.png"));
+        var result = await SendAsync(AuthRequests.UpdateUser(token, image: "https://example.com/a.png"));
 
         result.User.Name.Should().Be("Alice");
         result.User.Image.Should().Be("https://example.com/a.png");
@@ -49,7 +49,7 @@ public sealed class UpdateUserCommandHandlerTests : HandlerTestBase
         var user = await SeedAuthUserAsync("alice@example.com");
         var token = await SeedSessionAsync(user.Id);
 
-        var act = () => SendAsync(new UpdateUserCommand(token, "Alice", null, EmailGiven: true));
+        var act = () => SendAsync(AuthRequests.UpdateUser(token, name: "Alice", emailGiven: true));
 
         (await act.Should().ThrowAsync<AuthException>()).Which.Error.Should().Be(AuthErrors.EmailCanNotBeUpdated);
         await using var db = AuthDb();
@@ -62,7 +62,7 @@ public sealed class UpdateUserCommandHandlerTests : HandlerTestBase
         var user = await SeedAuthUserAsync();
         var token = await SeedSessionAsync(user.Id);
 
-        var act = () => SendAsync(new UpdateUserCommand(token, null, null));
+        var act = () => SendAsync(AuthRequests.UpdateUser(token));
 
         (await act.Should().ThrowAsync<AuthException>()).Which.Error.Should().Be(AuthErrors.NoFieldsToUpdate);
     }
@@ -72,7 +72,7 @@ public sealed class UpdateUserCommandHandlerTests : HandlerTestBase
     {
         await SeedAuthUserAsync();
 
-        var act = () => SendAsync(new UpdateUserCommand("not-a-real-session-token", "Mallory", null));
+        var act = () => SendAsync(AuthRequests.UpdateUser("not-a-real-session-token", name: "Mallory"));
 
         (await act.Should().ThrowAsync<AuthException>()).Which.Error.Should().Be(AuthErrors.Unauthorized);
         await using var db = AuthDb();
@@ -80,13 +80,20 @@ public sealed class UpdateUserCommandHandlerTests : HandlerTestBase
     }
 
     [Fact]
-    public async Task Handle_WhenNameIsTooLong_ShouldFailValidationOnName()
+    public async Task Handle_WhenTheRequestIsInvalid_ShouldFailValidationAndChangeNothing()
     {
-        var user = await SeedAuthUserAsync();
+        var user = await SeedAuthUserAsync(name: "Alice");
         var token = await SeedSessionAsync(user.Id);
+        Clock.Advance(TimeSpan.FromMinutes(10));
 
-        var act = () => SendAsync(new UpdateUserCommand(token, new string('n', User.MaxNameLength + 1), null));
+        var act = () => SendAsync(AuthRequests.UpdateUser(
+            token, name: new string('n', User.MaxNameLength + 1), image: new string('i', User.MaxImageLength + 1)));
 
-        (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Keys.Should().Equal("name");
+        (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Keys.Should().BeEquivalentTo("name", "image");
+        await using var db = AuthDb();
+        var stored = await db.Users.SingleAsync();
+        stored.Name.Should().Be("Alice");
+        stored.Image.Should().BeNull();
+        stored.UpdatedAt.Should().Be(user.UpdatedAt);
     }
 }

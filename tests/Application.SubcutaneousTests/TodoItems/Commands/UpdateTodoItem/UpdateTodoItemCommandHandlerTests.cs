@@ -122,7 +122,7 @@ public sealed class UpdateTodoItemCommandHandlerTests : HandlerTestBase
         {
             await using var other = TodoDb();
             var loaded = await other.TodoItems.SingleAsync();
-            loaded.Update("Concurrent edit", null, false, null, TodoPriority.Normal, Now);
+            loaded.UpdateWith(Now, title: "Concurrent edit");
             await other.SaveChangesAsync();
         };
 

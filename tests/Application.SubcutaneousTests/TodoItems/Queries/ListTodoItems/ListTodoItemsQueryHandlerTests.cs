@@ -195,38 +195,13 @@ public sealed class ListTodoItemsQueryHandlerTests : HandlerTestBase
         page.Items.Select(t => t.Title).Should().Equal("Apple", "Banana", "Cherry");
     }
 
-    [Theory]
-    [InlineData(0)]
-    [InlineData(101)]
-    public async Task Handle_WhenPageSizeIsOutOfBounds_ShouldFailValidationOnPageSize(int pageSize)
-    {
-        var act = () => SendAsync(new ListTodoItemsQuery(PageSize: pageSize));
-
-        (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Keys.Should().Equal("pageSize");
-    }
-
     [Fact]
-    public async Task Handle_WhenPageIsZero_ShouldFailValidationOnPage()
+    public async Task Handle_WhenTheRequestIsInvalid_ShouldFailValidationOnEveryBadField()
     {
-        var act = () => SendAsync(new ListTodoItemsQuery(Page: 0));
+        var act = () => SendAsync(new ListTodoItemsQuery(Status: "archived", Sort: "priority", PageSize: 0));
 
-        (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Keys.Should().Equal("page");
-    }
-
-    [Fact]
-    public async Task Handle_WhenStatusAndSortAreUnknown_ShouldReportBoth()
-    {
-        var act = () => SendAsync(new ListTodoItemsQuery(Status: "archived", Sort: "priority"));
-
-        (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Keys.Should().BeEquivalentTo("status", "sort");
-    }
-
-    [Fact]
-    public async Task Handle_WhenSearchIsTooLong_ShouldFailValidationOnSearch()
-    {
-        var act = () => SendAsync(new ListTodoItemsQuery(Search: new string('s', ListTodoItemsQuery.MaxSearchLength + 1)));
-
-        (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Keys.Should().Equal("search");
+        (await act.Should().ThrowAsync<ValidationException>())
+            .Which.Errors.Keys.Should().BeEquivalentTo("status", "sort", "pageSize");
     }
 
     /// <summary>Seeds a todo and moves the clock on, so every todo has its own creation time.</summary>

@@ -1,6 +1,7 @@
 using FluentValidation.TestHelper;
 using TodoClean.Application.Auth.Commands.ChangePassword;
 using TodoClean.Application.Auth.Common;
+using TodoClean.TestCommon;
 
 namespace TodoClean.Application.UnitTests.Auth.Commands.ChangePassword;
 
@@ -11,7 +12,7 @@ public sealed class ChangePasswordCommandValidatorTests
     [Fact]
     public void Validate_WhenBothPasswordsArePresent_ShouldPass()
     {
-        var result = _validator.TestValidate(Command("old password", "new password"));
+        var result = _validator.TestValidate(AuthRequests.ChangePassword(currentPassword: "old password", newPassword: "new password"));
 
         result.ShouldNotHaveAnyValidationErrors();
     }
@@ -19,7 +20,7 @@ public sealed class ChangePasswordCommandValidatorTests
     [Fact]
     public void Validate_WhenPasswordsAreMissing_ShouldFailOnBoth()
     {
-        var result = _validator.TestValidate(Command(null, null));
+        var result = _validator.TestValidate(AuthRequests.ChangePassword(currentPassword: null, newPassword: null));
 
         result.ShouldHaveValidationErrorFor(c => c.CurrentPassword).WithErrorMessage("Current password is required.");
         result.ShouldHaveValidationErrorFor(c => c.NewPassword).WithErrorMessage("New password is required.");
@@ -28,7 +29,7 @@ public sealed class ChangePasswordCommandValidatorTests
     [Fact]
     public void Validate_WhenNewPasswordIsTooShort_ShouldFailWithPasswordTooShortCode()
     {
-        var result = _validator.TestValidate(Command("old password", new string('p', CredentialRules.MinPasswordLength - 1)));
+        var result = _validator.TestValidate(AuthRequests.ChangePassword(newPassword: new string('p', CredentialRules.MinPasswordLength - 1)));
 
         result.ShouldHaveValidationErrorFor(c => c.NewPassword).WithErrorCode(AuthErrors.PasswordTooShortCode);
     }
@@ -36,7 +37,7 @@ public sealed class ChangePasswordCommandValidatorTests
     [Fact]
     public void Validate_WhenNewPasswordIsTooLong_ShouldFailWithPasswordTooLongCode()
     {
-        var result = _validator.TestValidate(Command("old password", new string('p', CredentialRules.MaxPasswordLength + 1)));
+        var result = _validator.TestValidate(AuthRequests.ChangePassword(newPassword: new string('p', CredentialRules.MaxPasswordLength + 1)));
 
         result.ShouldHaveValidationErrorFor(c => c.NewPassword).WithErrorCode(AuthErrors.PasswordTooLongCode);
     }
@@ -44,7 +45,7 @@ public sealed class ChangePasswordCommandValidatorTests
     [Fact]
     public void Validate_WhenCurrentPasswordIsTooLong_ShouldFailBeforeAnyHashing()
     {
-        var result = _validator.TestValidate(Command(new string('p', CredentialRules.MaxPasswordLength + 1), "new password"));
+        var result = _validator.TestValidate(AuthRequests.ChangePassword(currentPassword: new string('p', CredentialRules.MaxPasswordLength + 1)));
 
         result.ShouldHaveValidationErrorFor(c => c.CurrentPassword).WithErrorCode(AuthErrors.PasswordTooLongCode);
     }
@@ -52,11 +53,8 @@ public sealed class ChangePasswordCommandValidatorTests
     [Fact]
     public void Validate_WhenCurrentPasswordIsShort_ShouldPassSoTheHandlerAnswersInvalidPassword()
     {
-        var result = _validator.TestValidate(Command("a", "new password"));
+        var result = _validator.TestValidate(AuthRequests.ChangePassword(currentPassword: "a"));
 
         result.ShouldNotHaveAnyValidationErrors();
     }
-
-    private static ChangePasswordCommand Command(string? current, string? next) =>
-        new("session-token", current, next, false, ClientInfo.Unknown);
 }

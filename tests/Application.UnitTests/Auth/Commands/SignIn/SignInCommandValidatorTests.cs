@@ -1,6 +1,7 @@
 using FluentValidation.TestHelper;
 using TodoClean.Application.Auth.Commands.SignIn;
 using TodoClean.Application.Auth.Common;
+using TodoClean.TestCommon;
 
 namespace TodoClean.Application.UnitTests.Auth.Commands.SignIn;
 
@@ -11,7 +12,7 @@ public sealed class SignInCommandValidatorTests
     [Fact]
     public void Validate_WhenEmailAndPasswordArePresent_ShouldPass()
     {
-        var result = _validator.TestValidate(Command(" Alice@Example.com ", "correct horse"));
+        var result = _validator.TestValidate(AuthRequests.SignIn(email: " Alice@Example.com "));
 
         result.ShouldNotHaveAnyValidationErrors();
     }
@@ -19,7 +20,7 @@ public sealed class SignInCommandValidatorTests
     [Fact]
     public void Validate_WhenEmailIsMissing_ShouldFailOnEmail()
     {
-        var result = _validator.TestValidate(Command(null, "correct horse"));
+        var result = _validator.TestValidate(AuthRequests.SignIn(email: null));
 
         result.ShouldHaveValidationErrorFor(c => c.Email).WithErrorMessage("Email is required.");
     }
@@ -32,7 +33,7 @@ public sealed class SignInCommandValidatorTests
     [InlineData("alice@@example.com")]
     public void Validate_WhenEmailIsMalformed_ShouldFailWithInvalidEmailCode(string email)
     {
-        var result = _validator.TestValidate(Command(email, "correct horse"));
+        var result = _validator.TestValidate(AuthRequests.SignIn(email: email));
 
         result.ShouldHaveValidationErrorFor(c => c.Email).WithErrorCode(AuthErrors.InvalidEmailCode);
     }
@@ -40,7 +41,7 @@ public sealed class SignInCommandValidatorTests
     [Fact]
     public void Validate_WhenPasswordIsMissing_ShouldFailOnPassword()
     {
-        var result = _validator.TestValidate(Command("alice@example.com", null));
+        var result = _validator.TestValidate(AuthRequests.SignIn(password: null));
 
         result.ShouldHaveValidationErrorFor(c => c.Password).WithErrorMessage("Password is required.");
     }
@@ -48,7 +49,7 @@ public sealed class SignInCommandValidatorTests
     [Fact]
     public void Validate_WhenPasswordIsShort_ShouldPassSoThatSignInFailsLikeAWrongPassword()
     {
-        var result = _validator.TestValidate(Command("alice@example.com", "a"));
+        var result = _validator.TestValidate(AuthRequests.SignIn(password: "a"));
 
         result.ShouldNotHaveAnyValidationErrors();
     }
@@ -56,7 +57,7 @@ public sealed class SignInCommandValidatorTests
     [Fact]
     public void Validate_WhenPasswordIsAtTheMaximum_ShouldPass()
     {
-        var result = _validator.TestValidate(Command("alice@example.com", new string('p', CredentialRules.MaxPasswordLength)));
+        var result = _validator.TestValidate(AuthRequests.SignIn(password: new string('p', CredentialRules.MaxPasswordLength)));
 
         result.ShouldNotHaveAnyValidationErrors();
     }
@@ -64,10 +65,8 @@ public sealed class SignInCommandValidatorTests
     [Fact]
     public void Validate_WhenPasswordIsTooLong_ShouldFailWithPasswordTooLongCode()
     {
-        var result = _validator.TestValidate(Command("alice@example.com", new string('p', CredentialRules.MaxPasswordLength + 1)));
+        var result = _validator.TestValidate(AuthRequests.SignIn(password: new string('p', CredentialRules.MaxPasswordLength + 1)));
 
         result.ShouldHaveValidationErrorFor(c => c.Password).WithErrorCode(AuthErrors.PasswordTooLongCode);
     }
-
-    private static SignInCommand Command(string? email, string? password) => new(email, password, true, ClientInfo.Unknown);
 }

@@ -2,6 +2,7 @@ using FluentValidation.TestHelper;
 using TodoClean.Application.Auth.Commands.SignUp;
 using TodoClean.Application.Auth.Common;
 using TodoClean.Domain.Users;
+using TodoClean.TestCommon;
 
 namespace TodoClean.Application.UnitTests.Auth.Commands.SignUp;
 
@@ -12,7 +13,7 @@ public sealed class SignUpCommandValidatorTests
     [Fact]
     public void Validate_WhenAllFieldsAreValid_ShouldPass()
     {
-        var result = _validator.TestValidate(Command());
+        var result = _validator.TestValidate(AuthRequests.SignUp());
 
         result.ShouldNotHaveAnyValidationErrors();
     }
@@ -20,7 +21,7 @@ public sealed class SignUpCommandValidatorTests
     [Fact]
     public void Validate_WhenNameIsMissing_ShouldFailOnName()
     {
-        var result = _validator.TestValidate(Command(name: null));
+        var result = _validator.TestValidate(AuthRequests.SignUp(name: null));
 
         result.ShouldHaveValidationErrorFor(c => c.Name).WithErrorMessage("Name is required.");
     }
@@ -28,7 +29,7 @@ public sealed class SignUpCommandValidatorTests
     [Fact]
     public void Validate_WhenNameIsEmpty_ShouldPassLikeBetterAuth()
     {
-        var result = _validator.TestValidate(Command(name: string.Empty));
+        var result = _validator.TestValidate(AuthRequests.SignUp(name: string.Empty));
 
         result.ShouldNotHaveAnyValidationErrors();
     }
@@ -36,7 +37,7 @@ public sealed class SignUpCommandValidatorTests
     [Fact]
     public void Validate_WhenNameIsTooLong_ShouldFailOnName()
     {
-        var result = _validator.TestValidate(Command(name: new string('n', User.MaxNameLength + 1)));
+        var result = _validator.TestValidate(AuthRequests.SignUp(name: new string('n', User.MaxNameLength + 1)));
 
         result.ShouldHaveValidationErrorFor(c => c.Name);
     }
@@ -44,7 +45,7 @@ public sealed class SignUpCommandValidatorTests
     [Fact]
     public void Validate_WhenEmailIsMissing_ShouldFailOnEmail()
     {
-        var result = _validator.TestValidate(Command(email: null));
+        var result = _validator.TestValidate(AuthRequests.SignUp(email: null));
 
         result.ShouldHaveValidationErrorFor(c => c.Email).WithErrorMessage("Email is required.");
     }
@@ -56,7 +57,7 @@ public sealed class SignUpCommandValidatorTests
     [InlineData("  alice@example.com  ")]
     public void Validate_WhenEmailIsAnOrdinaryAddress_ShouldPass(string email)
     {
-        var result = _validator.TestValidate(Command(email: email));
+        var result = _validator.TestValidate(AuthRequests.SignUp(email: email));
 
         result.ShouldNotHaveValidationErrorFor(c => c.Email);
     }
@@ -74,7 +75,7 @@ public sealed class SignUpCommandValidatorTests
     [InlineData("al<ice>@example.com")]
     public void Validate_WhenEmailIsMalformed_ShouldFailOnEmail(string email)
     {
-        var result = _validator.TestValidate(Command(email: email));
+        var result = _validator.TestValidate(AuthRequests.SignUp(email: email));
 
         result.ShouldHaveValidationErrorFor(c => c.Email);
     }
@@ -84,7 +85,7 @@ public sealed class SignUpCommandValidatorTests
     {
         var email = new string('a', User.MaxEmailLength) + "@example.com";
 
-        var result = _validator.TestValidate(Command(email: email));
+        var result = _validator.TestValidate(AuthRequests.SignUp(email: email));
 
         result.ShouldHaveValidationErrorFor(c => c.Email);
     }
@@ -92,7 +93,7 @@ public sealed class SignUpCommandValidatorTests
     [Fact]
     public void Validate_WhenEmailHasSurroundingSpaces_ShouldPass()
     {
-        var result = _validator.TestValidate(Command(email: "  alice@example.com "));
+        var result = _validator.TestValidate(AuthRequests.SignUp(email: "  alice@example.com "));
 
         result.ShouldNotHaveAnyValidationErrors();
     }
@@ -102,7 +103,7 @@ public sealed class SignUpCommandValidatorTests
     [InlineData("")]
     public void Validate_WhenPasswordIsMissingOrEmpty_ShouldFailOnPassword(string? password)
     {
-        var result = _validator.TestValidate(Command(password: password));
+        var result = _validator.TestValidate(AuthRequests.SignUp(password: password));
 
         result.ShouldHaveValidationErrorFor(c => c.Password).WithErrorMessage("Password is required.");
     }
@@ -110,7 +111,7 @@ public sealed class SignUpCommandValidatorTests
     [Fact]
     public void Validate_WhenPasswordIsOneShortOfTheMinimum_ShouldFailWithPasswordTooShortCode()
     {
-        var result = _validator.TestValidate(Command(password: new string('p', CredentialRules.MinPasswordLength - 1)));
+        var result = _validator.TestValidate(AuthRequests.SignUp(password: new string('p', CredentialRules.MinPasswordLength - 1)));
 
         result.ShouldHaveValidationErrorFor(c => c.Password).WithErrorCode(AuthErrors.PasswordTooShortCode);
     }
@@ -120,7 +121,7 @@ public sealed class SignUpCommandValidatorTests
     [InlineData(CredentialRules.MaxPasswordLength)]
     public void Validate_WhenPasswordLengthIsAtABound_ShouldPass(int length)
     {
-        var result = _validator.TestValidate(Command(password: new string('p', length)));
+        var result = _validator.TestValidate(AuthRequests.SignUp(password: new string('p', length)));
 
         result.ShouldNotHaveAnyValidationErrors();
     }
@@ -128,7 +129,7 @@ public sealed class SignUpCommandValidatorTests
     [Fact]
     public void Validate_WhenPasswordIsOneOverTheMaximum_ShouldFailWithPasswordTooLongCode()
     {
-        var result = _validator.TestValidate(Command(password: new string('p', CredentialRules.MaxPasswordLength + 1)));
+        var result = _validator.TestValidate(AuthRequests.SignUp(password: new string('p', CredentialRules.MaxPasswordLength + 1)));
 
         result.ShouldHaveValidationErrorFor(c => c.Password).WithErrorCode(AuthErrors.PasswordTooLongCode);
     }
@@ -136,12 +137,8 @@ public sealed class SignUpCommandValidatorTests
     [Fact]
     public void Validate_WhenImageIsTooLong_ShouldFailOnImage()
     {
-        var result = _validator.TestValidate(Command(image: "https://example.com/" + new string('i', User.MaxImageLength)));
+        var result = _validator.TestValidate(AuthRequests.SignUp(image: "https://example.com/" + new string('i', User.MaxImageLength)));
 
         result.ShouldHaveValidationErrorFor(c => c.Image);
     }
-
-    private static SignUpCommand Command(
-        string? name = "Alice", string? email = "alice@example.com", string? password = "correct horse", string? image = null) =>
-        new(name, email, password, image, true, ClientInfo.Unknown);
 }

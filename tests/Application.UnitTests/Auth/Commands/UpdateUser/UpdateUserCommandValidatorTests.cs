@@ -1,6 +1,7 @@
 using FluentValidation.TestHelper;
 using TodoClean.Application.Auth.Commands.UpdateUser;
 using TodoClean.Domain.Users;
+using TodoClean.TestCommon;
 
 namespace TodoClean.Application.UnitTests.Auth.Commands.UpdateUser;
 
@@ -11,7 +12,8 @@ public sealed class UpdateUserCommandValidatorTests
     [Fact]
     public void Validate_WhenFieldsAreAtTheirLimits_ShouldPass()
     {
-        var command = new UpdateUserCommand("token", new string('n', User.MaxNameLength), new string('i', User.MaxImageLength));
+        var command = AuthRequests.UpdateUser(
+            name: new string('n', User.MaxNameLength), image: new string('i', User.MaxImageLength));
 
         var result = _validator.TestValidate(command);
 
@@ -21,7 +23,7 @@ public sealed class UpdateUserCommandValidatorTests
     [Fact]
     public void Validate_WhenNameIsTooLong_ShouldFailOnName()
     {
-        var result = _validator.TestValidate(new UpdateUserCommand("token", new string('n', User.MaxNameLength + 1), null));
+        var result = _validator.TestValidate(AuthRequests.UpdateUser(name: new string('n', User.MaxNameLength + 1)));
 
         result.ShouldHaveValidationErrorFor(c => c.Name).WithErrorMessage("Name must be at most 100 characters.");
     }
@@ -29,7 +31,7 @@ public sealed class UpdateUserCommandValidatorTests
     [Fact]
     public void Validate_WhenImageIsTooLong_ShouldFailOnImage()
     {
-        var result = _validator.TestValidate(new UpdateUserCommand("token", null, new string('i', User.MaxImageLength + 1)));
+        var result = _validator.TestValidate(AuthRequests.UpdateUser(image: new string('i', User.MaxImageLength + 1)));
 
         result.ShouldHaveValidationErrorFor(c => c.Image);
     }

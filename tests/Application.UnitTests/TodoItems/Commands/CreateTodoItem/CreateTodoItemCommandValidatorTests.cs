@@ -1,6 +1,7 @@
 using FluentValidation.TestHelper;
 using TodoClean.Application.TodoItems.Commands.CreateTodoItem;
 using TodoClean.Domain.TodoItems;
+using TodoClean.TestCommon;
 
 namespace TodoClean.Application.UnitTests.TodoItems.Commands.CreateTodoItem;
 
@@ -11,7 +12,7 @@ public sealed class CreateTodoItemCommandValidatorTests
     [Fact]
     public void Validate_WhenOnlyTitleIsGiven_ShouldPass()
     {
-        var result = _validator.TestValidate(new CreateTodoItemCommand("Buy milk", null, null, null));
+        var result = _validator.TestValidate(TodoRequests.Create(title: "Buy milk"));
 
         result.ShouldNotHaveAnyValidationErrors();
     }
@@ -22,7 +23,7 @@ public sealed class CreateTodoItemCommandValidatorTests
     [InlineData(" \t ")]
     public void Validate_WhenTitleIsBlank_ShouldFailOnTitle(string? title)
     {
-        var result = _validator.TestValidate(new CreateTodoItemCommand(title, null, null, null));
+        var result = _validator.TestValidate(TodoRequests.Create(title: title));
 
         result.ShouldHaveValidationErrorFor(c => c.Title).WithErrorMessage("Title must not be empty.");
     }
@@ -32,7 +33,7 @@ public sealed class CreateTodoItemCommandValidatorTests
     {
         var title = "   " + new string('t', TodoItem.MaxTitleLength) + "   ";
 
-        var result = _validator.TestValidate(new CreateTodoItemCommand(title, null, null, null));
+        var result = _validator.TestValidate(TodoRequests.Create(title: title));
 
         result.ShouldNotHaveAnyValidationErrors();
     }
@@ -40,8 +41,7 @@ public sealed class CreateTodoItemCommandValidatorTests
     [Fact]
     public void Validate_WhenTitleIsTooLong_ShouldFailOnTitle()
     {
-        var result = _validator.TestValidate(
-            new CreateTodoItemCommand(new string('t', TodoItem.MaxTitleLength + 1), null, null, null));
+        var result = _validator.TestValidate(TodoRequests.Create(title: new string('t', TodoItem.MaxTitleLength + 1)));
 
         result.ShouldHaveValidationErrorFor(c => c.Title).WithErrorMessage("Title must be at most 200 characters.");
     }
@@ -49,8 +49,7 @@ public sealed class CreateTodoItemCommandValidatorTests
     [Fact]
     public void Validate_WhenDescriptionIsAtTheMaximum_ShouldPass()
     {
-        var result = _validator.TestValidate(
-            new CreateTodoItemCommand("Title", new string('d', TodoItem.MaxDescriptionLength), null, null));
+        var result = _validator.TestValidate(TodoRequests.Create(description: new string('d', TodoItem.MaxDescriptionLength)));
 
         result.ShouldNotHaveAnyValidationErrors();
     }
@@ -59,7 +58,7 @@ public sealed class CreateTodoItemCommandValidatorTests
     public void Validate_WhenDescriptionIsTooLong_ShouldFailOnDescription()
     {
         var result = _validator.TestValidate(
-            new CreateTodoItemCommand("Title", new string('d', TodoItem.MaxDescriptionLength + 1), null, null));
+            TodoRequests.Create(description: new string('d', TodoItem.MaxDescriptionLength + 1)));
 
         result.ShouldHaveValidationErrorFor(c => c.Description).WithErrorMessage("Description must be at most 2000 characters.");
     }
@@ -70,7 +69,7 @@ public sealed class CreateTodoItemCommandValidatorTests
     [InlineData(TodoPriority.High)]
     public void Validate_WhenPriorityIsDefined_ShouldPass(TodoPriority priority)
     {
-        var result = _validator.TestValidate(new CreateTodoItemCommand("Title", null, null, priority));
+        var result = _validator.TestValidate(TodoRequests.Create(priority: priority));
 
         result.ShouldNotHaveAnyValidationErrors();
     }
@@ -78,7 +77,7 @@ public sealed class CreateTodoItemCommandValidatorTests
     [Fact]
     public void Validate_WhenPriorityIsUndefined_ShouldFailOnPriority()
     {
-        var result = _validator.TestValidate(new CreateTodoItemCommand("Title", null, null, (TodoPriority)3));
+        var result = _validator.TestValidate(TodoRequests.Create(priority: (TodoPriority)3));
 
         result.ShouldHaveValidationErrorFor(c => c.Priority).WithErrorMessage("Priority must be one of: low, normal, high.");
     }
