@@ -22,6 +22,11 @@ internal sealed class JwtTokenIssuer(JwtSigningKey key, IOptions<JwtOptions> opt
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var expires = now + _options.AccessTokenLifetime;
+        if (subject.SessionExpiresAt is { } sessionEnds && sessionEnds < expires)
+        {
+            expires = sessionEnds;
+        }
+
         var claims = new Dictionary<string, object>(8, StringComparer.Ordinal)
         {
             [JwtRegisteredClaimNames.Sub] = subject.UserId,
