@@ -158,6 +158,8 @@ Invoke-Script {
                 BACKEND_JWT_SECRET       = $jwtSecret
                 ConnectionStrings__Todos = "Data Source=$todosDb"
                 Cors__AllowedOrigins__0  = $gatewayUrl
+                # One log line per request is a deployment choice; the reference host writes none (bench/README.md).
+                'Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware' = 'Warning'
             }
             try {
                 Write-Step "Starting the gateway on $gatewayUrl (the API is on $($api.Url))"
@@ -170,6 +172,7 @@ Invoke-Script {
                     Auth__BaseUrl                        = $gatewayUrl
                     Ui__ApiBaseUrl                       = $api.Url
                     RateLimiting__CredentialPermitsPerIp = '1000000000'
+                    'Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware' = 'Warning'
                     RateLimiting__TokenPermitsPerIp      = '1000000000'
                     RateLimiting__TokenPermitsPerSession = '1000000000'
                 }
