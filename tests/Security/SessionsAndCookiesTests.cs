@@ -261,12 +261,28 @@ public sealed partial class SessionsAndCookiesTests(SecurityHostsFixture hosts)
     }
 
     [Fact]
+    public async Task Sessions_TokenMintedNearTheEndOfItsSession_ShouldExpireWithTheSession()
+    {
+        await using var gateway = await RunningHost.StartGatewayAsync(new Dictionary<string, string?>
+        {
+            ["Auth__SessionLifetime"] = "00:00:05",
+            ["Jwt__AccessTokenLifetime"] = "00:10:00",
+        });
+        var user = await Accounts.SignUpAsync(gateway.Client);
+        var jwt = await Accounts.MintJwtAsync(gateway.Client, user.SessionToken);
+
+        var payload = JwtForge.Decode(jwt).Payload;
+        (payload.GetProperty("exp").GetInt64() - payload.GetProperty("iat").GetInt64())
+            .Should().BeLessThanOrEqualTo(5, "a token must not outlive the session it was minted from");
+    }
+
+    [Fact]
     public async Task Sessions_SessionAndJwtLifetimes_AreConfigurableInSeconds()
     {
         await using var gateway = await RunningHost.StartGatewayAsync(new Dictionary<string, string?>
         {
             ["Auth__SessionLifetime"] = "00:00:05",
-            ["Jwt__AccessTokenLifetime"] = "00:00:07",
+            ["Jwt__AccessTokenLifetime"] = "00:00:03",
         });
         // A first account warms the fresh host up, so the clock below measures the session, not start-up work.
         await Accounts.SignUpAsync(gateway.Client);
@@ -275,7 +291,7 @@ public sealed partial class SessionsAndCookiesTests(SecurityHostsFixture hosts)
         var jwt = await Accounts.MintJwtAsync(gateway.Client, user.SessionToken);
         (await Accounts.IsLiveAsync(gateway.Client, bearer: user.SessionToken)).Should().BeTrue();
         var payload = JwtForge.Decode(jwt).Payload;
-        (payload.GetProperty("exp").GetInt64() - payload.GetProperty("iat").GetInt64()).Should().Be(7);
+        (payload.GetProperty("exp").GetInt64() - payload.GetProperty("iat").GetInt64()).Should().Be(3, "the token lives as configured while its session outlives it");
 
         await Task.Delay(started.AddSeconds(5.5) - DateTime.UtcNow is { Ticks: > 0 } wait ? wait : TimeSpan.Zero);
         var live = true;

@@ -144,7 +144,7 @@ public sealed partial class HostProcess : IAsyncDisposable
     /// </summary>
     public async Task<string> WaitListeningAsync(TimeSpan? timeout = null)
     {
-        var limit = timeout ?? TimeSpan.FromSeconds(60);
+        var limit = timeout ?? TimeSpan.FromSeconds(90);
         try
         {
             // Exit is awaited with the output read to its end, so a failure's message is complete.
@@ -172,7 +172,7 @@ public sealed partial class HostProcess : IAsyncDisposable
     /// <summary>Waits until the host listens and <c>/health</c> answers 200; fails with the host's output if it exits or takes too long.</summary>
     public async Task WaitHealthyAsync(TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
         await WaitListeningAsync(deadline - DateTime.UtcNow);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         while (DateTime.UtcNow < deadline)
