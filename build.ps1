@@ -9,8 +9,8 @@
         dotnet tool restore && dotnet pwsh ./build.ps1 scaleout  # 2 gateways + 2 APIs on PostgreSQL behind nginx
         dotnet tool restore && dotnet pwsh ./build.ps1 bench   # load test (wrk) -> bench/results/latest.md
         dotnet tool restore && dotnet pwsh ./build.ps1 bench -Micro   # BenchmarkDotNet suite -> bench/results/micro.md
-    `test` counts what the suites' result files say (TRX from dotnet test, JUnit from the conformance runner, both in
-    artifacts/test-results). The helpers it shares with bench/load/run-load.ps1 and bench/run-micro.ps1 (steps, checked
+    `test` counts what the suites' result files say (TRX from dotnet test, JUnit from the conformance runner and the
+    OpenAPI checks, all in artifacts/test-results). The helpers it shares with bench/load/run-load.ps1 and bench/run-micro.ps1 (steps, checked
     calls, builds, secrets, starting hosts and waiting for them, ports) are in scripts/TodoClean.psm1.
 .PARAMETER Target
     Restore | Build | Test | Run | ScaleOut | Bench
@@ -260,7 +260,7 @@ function Invoke-ScaleOut {
     }
 }
 
-# Every .NET suite and the conformance suite; the counts and the failures come from their result files (TRX, JUnit).
+# Every .NET suite, the conformance suite and the OpenAPI checks; the counts and the failures come from their result files (TRX, JUnit).
 function Invoke-Test {
     Assert-Prerequisites
     Invoke-Build
@@ -275,10 +275,11 @@ function Invoke-Test {
         $dotnet.Failures.Add("  dotnet test failed (exit code $exit) without a failed test in its results; see its output above.")
     }
     $conformance = Invoke-Conformance (Join-Path $results 'conformance')
-    $passed = $dotnet.Passed + $conformance.Passed
-    $failed = $dotnet.Failed + $conformance.Failed
-    $skipped = $dotnet.Skipped + $conformance.Skipped
-    $failures = @($dotnet.Failures) + @($conformance.Failures)
+    $openApi = Invoke-OpenApiChecks (Join-Path $results 'openapi')
+    $passed = $dotnet.Passed + $conformance.Passed + $openApi.Passed
+    $failed = $dotnet.Failed + $conformance.Failed + $openApi.Failed
+    $skipped = $dotnet.Skipped + $conformance.Skipped + $openApi.Skipped
+    $failures = @($dotnet.Failures) + @($conformance.Failures) + @($openApi.Failures)
     Write-Host ''
     if ($failures.Count -gt 0) {
         # Repeated at the end: a long run's log is often read from its tail only.
@@ -380,6 +381,36 @@ function Invoke-Conformance([string] $Directory) {
     if ($exit -ne 0 -and $result.Failed -eq 0) {
         $result.Failed = 1
         $result.Failures.Add("  conformance: node run.mjs failed (exit code $exit) without a failed test in its results; see its output above.")
+    }
+    return $result
+}
+
+# The OpenAPI checks (Node, tests/OpenApi): Spectral lints both hosts' generated documents, and a session goes through
+# Stoplight Prism in front of each host, every exchange checked against the document. One JUnit file in $Directory.
+function Invoke-OpenApiChecks([string] $Directory) {
+    if (-not (Get-Command node -ErrorAction SilentlyContinue) -or -not (Get-Command npm -ErrorAction SilentlyContinue)) {
+        Stop-Script 'Node.js 20+ and npm are needed for the OpenAPI checks (tests/OpenApi). Install them (e.g. apt-get install nodejs npm) and try again.'
+    }
+    Write-Step 'Running the OpenAPI checks (Spectral on both documents, Prism in front of both hosts)'
+    Push-Location (Join-Path $Root 'tests/OpenApi')
+    try {
+        Invoke-Checked 'npm ci' { npm ci --no-audit --no-fund --loglevel=error | Out-Host }
+        $gateway = Join-Path $Root "src/AuthGateway/bin/$Configuration/net10.0/TodoClean.AuthGateway.dll"
+        $api = Join-Path $Root "src/WebApi/bin/$Configuration/net10.0/TodoClean.WebApi.dll"
+        & node run.mjs --gateway-dll $gateway --api-dll $api --results-directory $Directory | Out-Host
+        $exit = $LASTEXITCODE
+    }
+    finally { Pop-Location }
+    $file = Join-Path $Directory 'openapi.junit.xml'
+    if (-not (Test-Path $file)) {
+        $result = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; Failures = [System.Collections.Generic.List[string]]::new() }
+        $result.Failures.Add("  openapi: node run.mjs wrote no results (exit code $exit); see its output above.")
+        return $result
+    }
+    $result = Read-JUnitResults $file 'openapi'
+    if ($exit -ne 0 -and $result.Failed -eq 0) {
+        $result.Failed = 1
+        $result.Failures.Add("  openapi: node run.mjs failed (exit code $exit) without a failed check in its results; see its output above.")
     }
     return $result
 }

@@ -1,5 +1,8 @@
+using Microsoft.OpenApi;
+using TodoClean.AuthGateway.Endpoints;
 using TodoClean.AuthGateway.Services;
 using TodoClean.Infrastructure.Hosting;
+using TodoClean.Infrastructure.Hosting.OpenApi;
 
 namespace TodoClean.AuthGateway;
 
@@ -21,7 +24,33 @@ public static class DependencyInjection
         services.AddSingleton<TrustedOrigins>();
         services.AddAuthRateLimiting(configuration);
         services.AddSingleton<IApiErrorWriter, BetterAuthErrorWriter>();
+        services.AddOptions<ApiDocumentOptions>().Configure<SessionCookies>(DescribeApi);
         return services;
+    }
+
+    private static void DescribeApi(ApiDocumentOptions options, SessionCookies cookies)
+    {
+        options.Title = "TodoClean auth gateway";
+        options.Description =
+            "Better Auth's email and password endpoints, wire-compatible with its client: sign-up, sign-in, sessions, " +
+            "account management, and `GET /api/auth/token`, which mints the short-lived JWT the todo API accepts. A session " +
+            "is presented as `Authorization: Bearer <session token>` (from `set-auth-token`) or as the session cookie. " +
+            "Errors under `/api/auth` are Better Auth's `{\"message\", \"code\"}`; an unknown route is a 404 with no body.";
+        options.SecuritySchemes[AuthApiDescription.SessionTokenScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description =
+                "The session token from the `set-auth-token` header of sign-up or sign-in (Better Auth's bearer plugin). " +
+                "An opaque signed token, not a JWT; it lives as long as the session.",
+        };
+        options.SecuritySchemes[AuthApiDescription.SessionCookieScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Cookie,
+            Name = cookies.CookieName,
+            Description = "The signed, HttpOnly session cookie that sign-up and sign-in set; what browsers send.",
+        };
     }
 
     /// <summary>Better Auth's request rules: a known path with the wrong method is an unknown route (404), and

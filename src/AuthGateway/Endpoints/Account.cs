@@ -17,12 +17,23 @@ public sealed class Account : IEndpointGroup
     {
         var group = app.MapGroup("/api/auth").WithTags("Account");
         group.MapPost("/change-password", ChangePassword).WithName("ChangePassword")
+            .WithSummary("Change the password")
+            .WithDescription(
+                "Needs the current password. With `revokeOtherSessions: true` every other session ends and the caller gets " +
+                "a new session (cookie, `set-auth-token`, and `token` in the body); otherwise `token` is null.")
+            .RequiresSession()
+            .ProducesAuthErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
+            .ProducesTooManyRequests()
             .AddEndpointFilter(new AccountLockoutFilter(
                 c => c.HttpContext.RequestServices.GetRequiredService<SessionCookies>().ReadToken(c.HttpContext.Request) is { } token
                     ? $"session|{SecureIds.HashToken(token)}"
                     : null,
                 AuthErrors.InvalidPassword.Code));
-        group.MapPost("/update-user", UpdateUser).WithName("UpdateUser");
+        group.MapPost("/update-user", UpdateUser).WithName("UpdateUser")
+            .WithSummary("Update the profile")
+            .WithDescription("Changes the name and/or image; the email cannot be changed here (400 if sent).")
+            .RequiresSession()
+            .ProducesAuthErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
     }
 
     public static async Task<Ok<ChangePasswordResponse>> ChangePassword(

@@ -9,6 +9,7 @@ using TodoClean.Application.Auth.Queries.GetSession;
 using TodoClean.Application.Common.Exceptions;
 using TodoClean.AuthGateway.Services;
 using TodoClean.Infrastructure.Hosting;
+using TodoClean.Infrastructure.Hosting.OpenApi;
 
 namespace TodoClean.AuthGateway.Endpoints;
 
@@ -19,16 +20,55 @@ public sealed class Auth : IEndpointGroup
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
         // Sign-up checks no password: a refused sign-up never counts towards locking an account (see AccountLockout).
-        group.MapPost("/sign-up/email", SignUp).WithName("SignUpEmail");
+        group.MapPost("/sign-up/email", SignUp).WithName("SignUpEmail")
+            .WithSummary("Sign up with email and password")
+            .WithDescription("Creates the account and signs it in: the session comes back as a cookie and in `set-auth-token`.")
+            .StartsSession()
+            .ProducesAuthErrors(StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity)
+            .ProducesTooManyRequests();
         group.MapPost("/sign-in/email", SignIn).WithName("SignInEmail")
+            .WithSummary("Sign in with email and password")
+            .WithDescription(
+                "Starts a session: a cookie and `set-auth-token`. With a `callbackURL` (relative or on a trusted origin) the " +
+                "answer has `redirect: true`, `url` and a `Location` header; without one, `redirect: false` and no `url`.")
+            .StartsSession()
+            .WithResponseHeader(StatusCodes.Status200OK, "Location", "The `callbackURL`, when one was sent.", required: false)
+            .ProducesAuthErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
+            .ProducesTooManyRequests()
             .AddEndpointFilter(new AccountLockoutFilter(
                 c => AccountKey(c.Arguments.OfType<SignInRequest>().FirstOrDefault()?.Email), AuthErrors.InvalidEmailOrPassword.Code));
-        group.MapGet("/get-session", GetSession).WithName("GetSession");
+        group.MapGet("/get-session", GetSession).WithName("GetSession")
+            .WithSummary("The current session")
+            .WithDescription(
+                "The caller's session and user, with a fresh API token in `set-auth-jwt`; a literal `null` (still 200) " +
+                "when there is no live session.")
+            .Produces<SessionResponse>()
+            .WithNullableResponse(StatusCodes.Status200OK)
+            .AcceptsSession()
+            .MayRenewSession()
+            .WithResponseHeader(StatusCodes.Status200OK, SessionCookies.SetAuthJwtHeader,
+                "A fresh JWT for the todo API, sent whenever a session is returned.", required: false)
+            .ProducesAuthErrors(StatusCodes.Status400BadRequest)
+            .ProducesTooManyRequests();
         group.MapPost("/get-session", GetSessionByPost).ExcludeFromDescription();
-        group.MapPost("/sign-out", SignOut).WithName("SignOut");
-        group.MapGet("/token", Token).WithName("GetToken");
-        group.MapGet("/jwks", Jwks).WithName("Jwks");
-        group.MapGet("/ok", () => TypedResults.Ok(new OkResponse(true))).WithName("Ok");
+        group.MapPost("/sign-out", SignOut).WithName("SignOut")
+            .WithSummary("Sign out")
+            .WithDescription("Ends the caller's session, if any, and clears the session cookies.")
+            .AcceptsSession()
+            .WithResponseHeader(StatusCodes.Status200OK, "Set-Cookie", "The three Better Auth cookies, expired.")
+            .ProducesAuthErrors(StatusCodes.Status403Forbidden);
+        group.MapGet("/token", Token).WithName("GetToken")
+            .WithSummary("A JWT for the todo API")
+            .WithDescription("The silent-refresh call: a fresh short-lived HS256 JWT for the caller's session.")
+            .RequiresSession()
+            .ProducesAuthErrors(StatusCodes.Status401Unauthorized)
+            .ProducesTooManyRequests();
+        group.MapGet("/jwks", Jwks).WithName("Jwks")
+            .WithSummary("Verification keys")
+            .WithDescription("Always an empty key set: tokens are signed with a shared secret, which is never published.");
+        group.MapGet("/ok", () => TypedResults.Ok(new OkResponse(true))).WithName("Ok")
+            .WithSummary("Liveness")
+            .WithDescription("`{\"ok\": true}` while the auth server answers.");
     }
 
     public static async Task<Ok<SignUpResponse>> SignUp(

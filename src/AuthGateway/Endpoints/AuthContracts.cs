@@ -1,14 +1,23 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using TodoClean.Application.Auth.Commands.ChangePassword;
+using TodoClean.Application.Auth.Commands.RevokeSession;
+using TodoClean.Application.Auth.Commands.SignIn;
+using TodoClean.Application.Auth.Commands.SignUp;
+using TodoClean.Application.Auth.Commands.UpdateUser;
 using TodoClean.Application.Auth.Common;
+using TodoClean.Infrastructure.Hosting.OpenApi;
 
 namespace TodoClean.AuthGateway.Endpoints;
 
 // Request and response bodies of /api/auth/*, shaped exactly as Better Auth's (better-auth-protocol.md §3).
 
+[ValidatedAs(typeof(SignUpCommand))]
 public sealed record SignUpRequest(
     string? Name, string? Email, string? Password, string? Image, string? CallbackURL, bool? RememberMe);
 
+[ValidatedAs(typeof(SignInCommand))]
 public sealed record SignInRequest(string? Email, string? Password, bool? RememberMe, string? CallbackURL);
 
 public sealed record SignUpResponse(string Token, UserDto User);
@@ -29,14 +38,17 @@ public sealed record OkResponse(bool Ok);
 
 public sealed record StatusResponse(bool Status);
 
+[ValidatedAs(typeof(RevokeSessionCommand))]
 public sealed record RevokeSessionRequest(string? Token);
 
+[ValidatedAs(typeof(ChangePasswordCommand))]
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword, bool? RevokeOtherSessions);
 
 public sealed record ChangePasswordResponse(string? Token, UserDto User);
 
 /// <summary><c>Email</c> is read only to refuse it: the email cannot be changed through update-user.</summary>
+[ValidatedAs(typeof(UpdateUserCommand))]
 public sealed record UpdateUserRequest(string? Name, string? Image, JsonElement? Email);
 
-/// <summary>A JSON Web Key Set. This gateway signs with a symmetric key only, which is never published.</summary>
-public sealed record JsonWebKeySetResponse(IReadOnlyList<object> Keys);
+/// <summary>A JSON Web Key Set (RFC 7517). This gateway signs with a symmetric key only, which is never published.</summary>
+public sealed record JsonWebKeySetResponse(IReadOnlyList<JsonObject> Keys);

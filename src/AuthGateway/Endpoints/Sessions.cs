@@ -16,10 +16,26 @@ public sealed class Sessions : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Sessions");
-        group.MapGet("/list-sessions", List).WithName("ListSessions");
-        group.MapPost("/revoke-session", Revoke).WithName("RevokeSession");
-        group.MapPost("/revoke-sessions", RevokeAll).WithName("RevokeSessions");
-        group.MapPost("/revoke-other-sessions", RevokeOthers).WithName("RevokeOtherSessions");
+        group.MapGet("/list-sessions", List).WithName("ListSessions")
+            .WithSummary("Your sessions")
+            .WithDescription("The caller's live sessions (devices). Needs a fresh session, else 403 `SESSION_NOT_FRESH`.")
+            .RequiresSession()
+            .ProducesAuthErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        group.MapPost("/revoke-session", Revoke).WithName("RevokeSession")
+            .WithSummary("End one session")
+            .WithDescription("Ends the caller's session with the given token, effective at once; ending the current one clears the cookies.")
+            .RequiresSession()
+            .ProducesAuthErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        group.MapPost("/revoke-sessions", RevokeAll).WithName("RevokeSessions")
+            .WithSummary("End all your sessions")
+            .WithDescription("Ends every session of the caller, this one included, and clears the cookies.")
+            .RequiresSession()
+            .ProducesAuthErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        group.MapPost("/revoke-other-sessions", RevokeOthers).WithName("RevokeOtherSessions")
+            .WithSummary("End your other sessions")
+            .WithDescription("Ends every session of the caller except this one.")
+            .RequiresSession()
+            .ProducesAuthErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
     }
 
     public static async Task<Ok<IReadOnlyList<SessionDto>>> List(

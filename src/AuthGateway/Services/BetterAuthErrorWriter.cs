@@ -12,7 +12,9 @@ internal sealed class BetterAuthErrorWriter : IApiErrorWriter
 
     private const string BodyMustBeAnObject = "BODY_MUST_BE_AN_OBJECT";
 
-    public bool CanWrite(HttpContext context) => context.Request.Path.StartsWithSegments("/api/auth");
+    public bool Covers(PathString path) => path.StartsWithSegments("/api/auth");
+
+    public Type BodyType => typeof(BetterAuthError);
 
     public async ValueTask WriteAsync(HttpContext context, ApiError error)
     {
@@ -58,6 +60,7 @@ internal sealed class BetterAuthErrorWriter : IApiErrorWriter
     private static string CamelCase(string name) =>
         string.IsNullOrEmpty(name) || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
-    private sealed record BetterAuthError(
+    /// <summary>Better Auth's error body: a message for people and, for most errors, a code for programs.</summary>
+    internal sealed record BetterAuthError(
         string Message, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Code);
 }

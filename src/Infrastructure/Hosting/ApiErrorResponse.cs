@@ -21,7 +21,7 @@ public static class ApiErrorResponse
 
         foreach (var writer in context.RequestServices.GetServices<IApiErrorWriter>())
         {
-            if (writer.CanWrite(context))
+            if (writer.Covers(context.Request.Path))
             {
                 await writer.WriteAsync(context, error);
                 return;

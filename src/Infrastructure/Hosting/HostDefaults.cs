@@ -14,6 +14,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Hosting;
 using Scalar.AspNetCore;
 using Serilog;
+using TodoClean.Infrastructure.Hosting.OpenApi;
 
 namespace TodoClean.Infrastructure.Hosting;
 
@@ -37,7 +38,7 @@ public static class HostDefaults
 
     public static WebApplicationBuilder AddHostDefaults(this WebApplicationBuilder builder)
     {
-        var maxBody = builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? DefaultMaxRequestBodyBytes;
+        var maxBody = MaxRequestBodyBytes(builder.Configuration);
         builder.WebHost.ConfigureKestrel(o =>
         {
             o.AddServerHeader = false;
@@ -56,13 +57,17 @@ public static class HostDefaults
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
 
-        builder.Services.AddOpenApi();
+        builder.Services.AddApiDocument();
         builder.Services.AddSingleton<StoreGate>();
         return builder;
     }
 
     /// <summary>Requests carry small JSON documents; anything larger is refused with 413 before it is read.</summary>
     public const long DefaultMaxRequestBodyBytes = 64 * 1024;
+
+    /// <summary><c>Limits:MaxRequestBodyBytes</c>, else <see cref="DefaultMaxRequestBodyBytes"/>.</summary>
+    public static long MaxRequestBodyBytes(IConfiguration configuration) =>
+        configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? DefaultMaxRequestBodyBytes;
 
     /// <summary>
     /// <c>X-Forwarded-For</c>/<c>-Proto</c> count only from the proxies in <c>ForwardedHeaders:KnownProxies</c>. The
@@ -88,6 +93,9 @@ public static class HostDefaults
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new UtcDateTimeJsonConverter());
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+        // Numbers are JSON numbers (the web defaults also read "5" as 5): no request body has a numeric member, and the
+        // API description then says "integer" instead of "integer or numeric string".
+        options.NumberHandling = JsonNumberHandling.Strict;
         // Source-generated metadata first; everything else by reflection (ASP.NET's options already carry that
         // resolver, fresh options do not).
         var reflection = options.TypeInfoResolverChain.Count == 0;
@@ -171,10 +179,13 @@ public static class HostDefaults
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
 
+        // The groups' endpoints, each with the error responses its pipeline can give in its metadata (API description).
+        var endpoints = app.MapGroup(string.Empty);
+        ((IEndpointConventionBuilder)endpoints).Finally(ApiResponseConventions.Apply);
         foreach (var type in endpointAssembly.GetExportedTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IEndpointGroup).IsAssignableFrom(t)))
         {
-            ((IEndpointGroup)Activator.CreateInstance(type)!).Map(app);
+            ((IEndpointGroup)Activator.CreateInstance(type)!).Map(endpoints);
         }
 
         return app;

@@ -11,6 +11,7 @@ using TodoClean.Application.TodoItems.Common;
 using TodoClean.Application.TodoItems.Queries.GetTodoItem;
 using TodoClean.Application.TodoItems.Queries.ListTodoItems;
 using TodoClean.Infrastructure.Hosting;
+using TodoClean.Infrastructure.Hosting.OpenApi;
 
 namespace TodoClean.WebApi.Endpoints;
 
@@ -19,12 +20,36 @@ public sealed class TodoItems : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/todos").WithTags("Todos").RequireAuthorization();
-        group.MapGet("", List).WithName("ListTodoItems");
-        group.MapGet("{id:guid}", Get).WithName("GetTodoItem");
-        group.MapPost("", Create).WithName("CreateTodoItem");
-        group.MapPut("{id:guid}", Update).WithName("UpdateTodoItem");
-        group.MapDelete("{id:guid}", Delete).WithName("DeleteTodoItem");
+        group.MapGet("", List).WithName("ListTodoItems")
+            .WithSummary("List your todos")
+            .WithDescription("One page of the caller's todos, filtered by status and search text, in the order asked for.")
+            .WithParameterRules<ListTodoItemsQuery>()
+            .ProducesValidationProblem();
+        group.MapGet("{id:guid}", Get).WithName("GetTodoItem")
+            .WithSummary("Get a todo")
+            .WithDescription("One of the caller's todos; its `ETag` is the version to send back in `If-Match` when updating it.")
+            .WithResponseHeader(StatusCodes.Status200OK, HeaderNames.ETag, ETagDescription)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("", Create).WithName("CreateTodoItem")
+            .WithSummary("Create a todo")
+            .WithDescription("Adds a todo for the caller; only `title` is required.")
+            .WithResponseHeader(StatusCodes.Status201Created, HeaderNames.ETag, ETagDescription)
+            .WithResponseHeader(StatusCodes.Status201Created, HeaderNames.Location, "The new todo's address, `/api/todos/{id}`.");
+        group.MapPut("{id:guid}", Update).WithName("UpdateTodoItem")
+            .WithSummary("Replace a todo")
+            .WithDescription(
+                "Replaces the todo's fields (`title` and `isDone` are required). With `If-Match: \"<version>\"` the update is " +
+                "made only if the todo is still at that version, else 412; without it (or with `*`) it is unconditional.")
+            .WithResponseHeader(StatusCodes.Status200OK, HeaderNames.ETag, ETagDescription)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapDelete("{id:guid}", Delete).WithName("DeleteTodoItem")
+            .WithSummary("Delete a todo")
+            .WithDescription("Deletes one of the caller's todos.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    private const string ETagDescription = "The todo's version as a strong entity tag, e.g. `\"3\"`.";
 
     public static async Task<Ok<PaginatedList<TodoItemDto>>> List(
         ISender sender, string? status, string? search, int? page, int? pageSize, string? sort,

@@ -1,10 +1,14 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
+using TodoClean.Application.Common.Validation;
 using TodoClean.Domain.Users;
 
 namespace TodoClean.Application.Auth.Common;
 
-/// <summary>Field rules shared by the auth validators. Error codes are Better Auth's.</summary>
+/// <summary>
+/// Field rules shared by the auth validators. Error codes are Better Auth's. Built from validators whose limits can be
+/// read back (<c>IValidator.CreateDescriptor()</c>), so the API description states the same limits.
+/// </summary>
 internal static partial class CredentialRules
 {
     public const int MinPasswordLength = 8;
@@ -15,16 +19,16 @@ internal static partial class CredentialRules
         rule.NotNull().WithMessage($"{label} is required.");
 
     public static IRuleBuilderOptions<T, string?> EmailAddress<T>(this IRuleBuilder<T, string?> rule) => rule
-        .Must(email => email is null || (email.Trim().Length <= User.MaxEmailLength && EmailPattern().IsMatch(email.Trim())))
+        .SetValidator(new EmailAddressValidator<T>(User.MaxEmailLength, EmailPattern()))
         .WithMessage("Enter a valid email address, like name@example.com.");
 
     /// <summary>Length limits, checked before any hashing so an oversized password costs nothing.</summary>
     public static void PasswordLength<T>(this IRuleBuilder<T, string?> rule, string label)
     {
-        rule.Must(p => p is null || p.Length >= MinPasswordLength)
+        rule.MinimumLength(MinPasswordLength)
             .WithErrorCode(AuthErrors.PasswordTooShortCode)
             .WithMessage($"{label} is too short: use at least {MinPasswordLength} characters.");
-        rule.Must(p => p is null || p.Length <= MaxPasswordLength)
+        rule.MaximumLength(MaxPasswordLength)
             .WithErrorCode(AuthErrors.PasswordTooLongCode)
             .WithMessage($"{label} is too long: use at most {MaxPasswordLength} characters.");
     }

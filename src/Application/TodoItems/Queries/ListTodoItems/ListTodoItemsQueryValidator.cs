@@ -1,4 +1,5 @@
 using FluentValidation;
+using TodoClean.Application.Common.Validation;
 
 namespace TodoClean.Application.TodoItems.Queries.ListTodoItems;
 
@@ -7,10 +8,10 @@ internal sealed class ListTodoItemsQueryValidator : AbstractValidator<ListTodoIt
     public ListTodoItemsQueryValidator()
     {
         RuleFor(x => x.Status)
-            .Must(s => s is null || ListTodoItemsQuery.Statuses.Contains(s))
+            .SetValidator(new AllowedValuesValidator<ListTodoItemsQuery>(ListTodoItemsQuery.Statuses))
             .WithMessage($"Status must be one of: {string.Join(", ", ListTodoItemsQuery.Statuses)}.");
         RuleFor(x => x.Sort)
-            .Must(s => s is null || ListTodoItemsQuery.Sorts.Contains(s))
+            .SetValidator(new AllowedValuesValidator<ListTodoItemsQuery>(ListTodoItemsQuery.Sorts))
             .WithMessage($"Sort must be one of: {string.Join(", ", ListTodoItemsQuery.Sorts)}.");
         RuleFor(x => x.Page).InclusiveBetween(1, 1_000_000).WithMessage("Page must be between 1 and 1000000.");
         RuleFor(x => x.PageSize).InclusiveBetween(1, ListTodoItemsQuery.MaxPageSize)
