@@ -9,7 +9,7 @@ public interface IEmailVerificationTokens
     string Issue(string email, string userId, TimeSpan lifetime);
 
     /// <summary>What <paramref name="token"/> says, or why it cannot be used.</summary>
-    EmailVerificationToken Read(string? token);
+    Task<EmailVerificationToken> ReadAsync(string? token);
 }
 
 public enum EmailVerificationTokenState

@@ -13,7 +13,7 @@ internal sealed class VerifyEmailCommandHandler(
 {
     public async ValueTask<Unit> Handle(VerifyEmailCommand command, CancellationToken cancellationToken)
     {
-        var token = tokens.Read(command.Token);
+        var token = await tokens.ReadAsync(command.Token);
         if (token.State == EmailVerificationTokenState.Expired)
         {
             throw new AuthException(AuthErrors.VerificationTokenExpired);
