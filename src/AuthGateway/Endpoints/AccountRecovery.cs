@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,15 @@ namespace TodoClean.AuthGateway.Endpoints;
 public sealed class AccountRecovery : IEndpointGroup
 {
     /// <summary>Better Auth's answer to a reset request, whether or not the address has an account.</summary>
+    /// <summary>Longest reset token the link can carry (ours are 43 characters); a longer one is simply not found.</summary>
+    public const int MaxTokenLength = 256;
+
+    /// <summary>Longest verification token (a JWT of an address and an id); a longer one is invalid.</summary>
+    public const int MaxJwtLength = 4096;
+
+    /// <summary>Longest callbackURL accepted; a longer one is refused like an untrusted one.</summary>
+    public const int MaxUrlLength = 2048;
+
     public const string ResetRequestedMessage = "If this email exists in our system, check your email for the reset link";
 
     public void Map(IEndpointRouteBuilder app)
@@ -93,8 +103,9 @@ public sealed class AccountRecovery : IEndpointGroup
     }
 
     public static async Task<RedirectHttpResult> ResetPasswordCallback(
-        ISender sender, TrustedOrigins trusted, IOptions<GatewayOptions> gateway, HttpContext context, string token,
-        string? callbackURL, CancellationToken cancellationToken)
+        ISender sender, TrustedOrigins trusted, IOptions<GatewayOptions> gateway, HttpContext context,
+        [StringLength(MaxTokenLength)] string token, [StringLength(MaxUrlLength)] string? callbackURL,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(callbackURL))
         {
@@ -127,8 +138,8 @@ public sealed class AccountRecovery : IEndpointGroup
     }
 
     public static async Task<IResult> VerifyEmail(
-        ISender sender, TrustedOrigins trusted, HttpContext context, string? token, string? callbackURL,
-        CancellationToken cancellationToken)
+        ISender sender, TrustedOrigins trusted, HttpContext context, [StringLength(MaxJwtLength)] string? token,
+        [StringLength(MaxUrlLength)] string? callbackURL, CancellationToken cancellationToken)
     {
         RequireAllowed(trusted, context, callbackURL);
         try
@@ -177,7 +188,7 @@ public sealed class AccountRecovery : IEndpointGroup
 
     private static void RequireAllowed(TrustedOrigins trusted, HttpContext context, string? url)
     {
-        if (!trusted.IsAllowedRedirect(url, context.Request))
+        if (url is { Length: > MaxUrlLength } || !trusted.IsAllowedRedirect(url, context.Request))
         {
             throw new AuthException(RequestErrors.InvalidCallbackUrl);
         }
