@@ -27,6 +27,7 @@ public sealed class RequestPasswordResetCommandHandlerTests : HandlerTestBase
         stored.TokenHash.Should().Be(SecureIds.HashToken(token)).And.NotBe(token);
         stored.UserId.Should().Be(user.Id);
         stored.ExpiresAt.Should().Be(Now + TimeSpan.FromHours(1));
+        Logs.Entries.Should().NotContain(e => e.AllText.Contains(token), "the token is a credential: it never reaches a log");
     }
 
     [Fact]
