@@ -9,6 +9,7 @@
         dotnet tool restore && dotnet pwsh ./build.ps1 scaleout  # 2 gateways + 2 APIs on PostgreSQL behind nginx
         dotnet tool restore && dotnet pwsh ./build.ps1 bench   # load test (wrk) -> bench/results/latest.md
         dotnet tool restore && dotnet pwsh ./build.ps1 bench -Micro   # BenchmarkDotNet suite -> bench/results/micro.md
+        dotnet tool restore && dotnet pwsh ./build.ps1 bench -Revocation   # sign-out to API 401 -> bench/results/revocation.md
     `test` counts what the suites' result files say (TRX from dotnet test, JUnit from the conformance runner and the
     OpenAPI checks, all in artifacts/test-results). The helpers it shares with bench/load/run-load.ps1 and bench/run-micro.ps1 (steps, checked
     calls, builds, secrets, starting hosts and waiting for them, ports) are in scripts/TodoClean.psm1.
@@ -25,7 +26,9 @@ param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Debug',
     # Bench: run the BenchmarkDotNet micro-benchmarks instead of the load test.
-    [switch] $Micro
+    [switch] $Micro,
+    # Bench: run the revocation-latency benchmark (SQLite, then PostgreSQL scale-out behind nginx) instead of the load test.
+    [switch] $Revocation
 )
 
 $ErrorActionPreference = 'Stop'
@@ -162,7 +165,9 @@ function Start-ThrowawayPostgres([string] $Bin, [string] $Directory, [int] $Port
 }
 
 # Two gateway and two API instances on one throwaway PostgreSQL server, behind nginx (docs/scale-out.md).
-function Invoke-ScaleOut {
+# -Environment: settings added to every instance. -While: run this with everything up, then stop it all (without it,
+# print the URLs and run until Ctrl+C).
+function Invoke-ScaleOut([hashtable] $Environment = @{}, [scriptblock] $While) {
     Assert-Prerequisites
     $postgresBin = Find-PostgresBin
     $nginx = if (Test-Path '/usr/sbin/nginx') { '/usr/sbin/nginx' } else { (Get-Command nginx -ErrorAction SilentlyContinue)?.Source }
@@ -201,7 +206,7 @@ function Invoke-ScaleOut {
             Database__Provider                = 'Postgres'
             # nginx on loopback is the one proxy whose X-Forwarded-For counts (client addresses for logs and limits).
             ForwardedHeaders__KnownProxies__0 = '127.0.0.1'
-        }
+        } + $Environment
         # The first instance of each host applies the migrations; the second starts on the migrated store.
         for ($i = 0; $i -lt 2; $i++) {
             Write-Step "Starting gateway instance $($i + 1) ($($gatewayInstances[$i])) and API instance $($i + 1) ($($apiInstances[$i]))"
@@ -241,6 +246,11 @@ function Invoke-ScaleOut {
         $processes.Add([System.Diagnostics.Process]::Start($info))
         Wait-Healthy $gatewayUrl $processes[-1]
         Wait-Healthy $apiUrl $processes[-1]
+
+        if ($While) {
+            & $While $gatewayUrl $apiUrl
+            return
+        }
 
         Write-Host ''
         Write-Host "  AuthGateway through nginx (UI, /api/auth): $gatewayUrl  -> $($gatewayInstances -join ', ')"
@@ -421,9 +431,73 @@ function Invoke-OpenApiChecks([string] $Directory) {
 function Invoke-Bench {
     Assert-Prerequisites
     Invoke-Checked 'dotnet tool restore' { dotnet tool restore }
+    if ($Revocation) { Invoke-RevocationBench; return }
     $script = if ($Micro) { Join-Path $Root 'bench/run-micro.ps1' } else { Join-Path $Root 'bench/load/run-load.ps1' }
     & $script
     if (-not $?) { Stop-Script "$script failed." }
+}
+
+# The revocation-latency run (bench/README.md): how long after a sign-out the API refuses that session's JWT, over 200
+# sign-outs, on SQLite (one gateway, one API following its feed) and on PostgreSQL with two gateways and two APIs behind
+# nginx (the scale-out set-up, on its usual ports). The credential limits are raised for the run (every sign-in comes
+# from 127.0.0.1). Writes bench/results/revocation.md.
+function Invoke-RevocationBench {
+    $script:Configuration = 'Release'
+    $loadBefore = (Get-Content /proc/loadavg -ErrorAction SilentlyContinue) -replace '^(\S+ \S+ \S+).*', '$1'
+    Build-Project 'src/AuthGateway/AuthGateway.csproj', 'src/WebApi/WebApi.csproj', 'bench/Benchmarks/Benchmarks.csproj' $Configuration
+    $measurer = Join-Path $Root "bench/Benchmarks/bin/$Configuration/net10.0/TodoClean.Benchmarks.dll"
+    $limits = @{ RateLimiting__CredentialPermitsPerIp = '1000000000'; RateLimiting__TokenPermitsPerIp = '1000000000' }
+    $measure = {
+        param($gatewayUrl, $apiUrl)
+        $line = & dotnet $measurer revocation --gateway $gatewayUrl --api $apiUrl --count 200
+        if ($LASTEXITCODE -ne 0) { Stop-Script "The revocation-latency run failed (exit code $LASTEXITCODE): $line" }
+        Write-Step "$line"
+        "$line"
+    }
+
+    $work = Join-Path ([System.IO.Path]::GetTempPath()) "todoclean-revocation-$([guid]::NewGuid().ToString('N'))"
+    New-Item -ItemType Directory -Path $work | Out-Null
+    $secret = New-Secret
+    $processes = [System.Collections.Generic.List[System.Diagnostics.Process]]::new()
+    try {
+        Write-Step 'SQLite: one gateway and one API following its revocation feed'
+        $common = @{ ASPNETCORE_URLS = 'http://127.0.0.1:0'; ASPNETCORE_ENVIRONMENT = 'Production'; DOTNET_NOLOGO = '1' }
+        $gatewayLog = Join-Path $work 'gateway.log'
+        $gateway = Start-TodoHost AuthGateway $Configuration ($common + $limits + @{
+            FRONTEND_JWT_SECRET = $secret; BETTER_AUTH_SECRET = (New-Secret); ConnectionStrings__Auth = "Data Source=$work/auth.db"
+        }) -Log $gatewayLog
+        $processes.Add($gateway)
+        $gatewayUrl = Wait-HostListening $gateway $gatewayLog
+        Wait-Healthy $gatewayUrl $gateway -Log $gatewayLog
+        $apiLog = Join-Path $work 'api.log'
+        $api = Start-TodoHost WebApi $Configuration ($common + @{
+            BACKEND_JWT_SECRET = $secret; ConnectionStrings__Todos = "Data Source=$work/todos.db"; Revocation__FeedUrl = $gatewayUrl
+        }) -Log $apiLog
+        $processes.Add($api)
+        $apiUrl = Wait-HostListening $api $apiLog
+        Wait-Healthy $apiUrl $api -Log $apiLog
+        $sqlite = & $measure $gatewayUrl $apiUrl
+    }
+    finally {
+        Stop-Processes $processes
+        Remove-Item -Recurse -Force $work -ErrorAction SilentlyContinue
+    }
+
+    Write-Step 'PostgreSQL: two gateways and two APIs behind nginx'
+    $script:postgresResult = $null
+    Invoke-ScaleOut -Environment $limits -While { param($g, $a) $script:postgresResult = & $measure $g $a }
+
+    $inv = [Globalization.CultureInfo]::InvariantCulture
+    $lines = @(
+        '# Revocation latency: latest results', '',
+        "Run $([DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm', $inv)) UTC with ``dotnet pwsh ./build.ps1 bench -Revocation`` on $([Environment]::ProcessorCount) cores, load average before the run $loadBefore.",
+        'From the answer to `POST /api/auth/sign-out` until the API answers 401 to that session''s JWT (polled every 5 ms), each sign-out a new session; the APIs poll their feed every second (`Revocation__PollInterval`).', '',
+        '| set-up | result |', '|---|---|',
+        "| SQLite: 1 gateway + 1 API | $sqlite |",
+        "| PostgreSQL: 2 gateways + 2 APIs behind nginx | $($script:postgresResult) |")
+    $file = Join-Path $Root 'bench/results/revocation.md'
+    $lines | Set-Content -Path $file
+    Write-Step "Results written to $file"
 }
 
 Invoke-Script {

@@ -105,26 +105,28 @@ function New-ChildStartInfo([string] $FileName, [string[]] $Arguments) {
 
 <#
 .SYNOPSIS
-    Starts a built host (src/<Project>) with the given environment additions; returns its process.
+    Starts a built host (src/<Project>, or the load test's bench/ReferenceHost) with the given environment additions;
+    returns its process, which is the application itself (its id is the host's, for CPU time and RSS).
 .PARAMETER Log
     A file for its output (then Wait-HostListening can read where it listens); without it, the output goes to this console.
 #>
 function Start-TodoHost {
     param(
-        [Parameter(Mandatory)] [ValidateSet('AuthGateway', 'WebApi')] [string] $Project,
+        [Parameter(Mandatory)] [ValidateSet('AuthGateway', 'WebApi', 'ReferenceHost')] [string] $Project,
         [Parameter(Mandatory)] [string] $Configuration,
         [Parameter(Mandatory)] [hashtable] $Environment,
         [string] $Log
     )
-    $dll = Join-Path $RepoRoot "src/$Project/bin/$Configuration/net10.0/TodoClean.$Project.dll"
-    if (-not (Test-Path $dll)) { Stop-Script "$dll does not exist: build src/$Project ($Configuration) first." }
+    $folder = if ($Project -eq 'ReferenceHost') { "bench/$Project" } else { "src/$Project" }
+    $dll = Join-Path $RepoRoot "$folder/bin/$Configuration/net10.0/TodoClean.$Project.dll"
+    if (-not (Test-Path $dll)) { Stop-Script "$dll does not exist: build $folder ($Configuration) first." }
     $info = if ($Log) {
         New-ChildStartInfo 'bash' @('-c', 'exec dotnet "$0" >"$1" 2>&1', $dll, $Log)
     }
     else {
         New-ChildStartInfo 'dotnet' @($dll)
     }
-    $info.WorkingDirectory = Join-Path $RepoRoot "src/$Project"
+    $info.WorkingDirectory = Join-Path $RepoRoot $folder
     $info.UseShellExecute = $false
     foreach ($key in $Environment.Keys) { $info.Environment[$key] = [string]$Environment[$key] }
     # Kestrel's "Now listening on: ..." line, which says where a host on port 0 ended up (Wait-HostListening).

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TodoClean.Application;
 using TodoClean.Application.Common.Interfaces;
+using TodoClean.Application.Common.Security;
+using TodoClean.Domain.Sessions;
 using TodoClean.Domain.TodoItems;
 using TodoClean.Domain.Users;
 using TodoClean.Infrastructure;
@@ -25,9 +27,13 @@ internal sealed class BenchStores : IDisposable
     {
         Services = services;
         _keepAlive = keepAlive;
+        ConnectionString = keepAlive.ConnectionString;
     }
 
     public ServiceProvider Services { get; }
+
+    /// <summary>The store's connection string, for code that reads it without the application (the reference host's way).</summary>
+    public string ConnectionString { get; }
 
     /// <summary>The todo API's services; <see cref="OwnerId"/> owns <paramref name="ownerTodos"/> todos among other users' todos.</summary>
     public static BenchStores Todos(int ownerTodos, int otherUsers = 50, int todosPerOtherUser = 20)
@@ -56,8 +62,11 @@ internal sealed class BenchStores : IDisposable
         return new BenchStores(services, keepAlive);
     }
 
-    /// <summary>The auth gateway's services over an empty auth store.</summary>
-    public static BenchStores Auth()
+    /// <summary>
+    /// The auth gateway's services over an auth store with <paramref name="users"/> users, each with one live session
+    /// (tokens in <see cref="SessionTokens"/>), as the load test seeds it.
+    /// </summary>
+    public static BenchStores Auth(int users = 0)
     {
         var (connectionString, keepAlive) = InMemory();
         var services = new ServiceCollection()
@@ -65,13 +74,31 @@ internal sealed class BenchStores : IDisposable
             .AddApplication()
             .AddAuthInfrastructure(BenchSecrets.Configuration(("ConnectionStrings:Auth", connectionString)))
             .BuildServiceProvider();
+        var tokens = new List<string>(users);
         using (var scope = services.CreateScope())
         {
-            scope.ServiceProvider.GetRequiredService<AuthDbContext>().Database.Migrate();
+            var db = scope.ServiceProvider.GetRequiredService<AuthDbContext>();
+            db.Database.Migrate();
+            var now = DateTime.UtcNow;
+            for (var i = 0; i < users; i++)
+            {
+                var user = User.Create(SecureIds.NewId(), $"user{i}@bench.test", $"Bench User {i}", image: null, now);
+                var token = SecureIds.NewSessionToken();
+                db.Users.Add(user);
+                db.Sessions.Add(Session.Start(
+                    SecureIds.NewId(), SecureIds.HashToken(token), user.Id, now, TimeSpan.FromDays(7), rememberMe: true,
+                    "127.0.0.1", "bench"));
+                tokens.Add(token);
+            }
+
+            db.SaveChanges();
         }
 
-        return new BenchStores(services, keepAlive);
+        return new BenchStores(services, keepAlive) { SessionTokens = tokens };
     }
+
+    /// <summary>The raw session tokens of the users <see cref="Auth"/> seeded.</summary>
+    public IReadOnlyList<string> SessionTokens { get; private init; } = [];
 
     /// <summary>Adds a user and <paramref name="count"/> todos shaped like real ones (some with descriptions and due dates).</summary>
     public static void Seed(TodoDbContext db, string userId, int count, DateTime now)

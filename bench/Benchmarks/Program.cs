@@ -2,10 +2,16 @@ using BenchmarkDotNet.Running;
 using TodoClean.Benchmarks;
 using TodoClean.Benchmarks.Load;
 
-// `seed` and `count` serve the load test (bench/load); anything else is BenchmarkDotNet's command line.
+// `seed` and `count` serve the load test (bench/load), `revocation` the revocation-latency run; anything else is
+// BenchmarkDotNet's command line.
 if (args.Length > 0 && LoadSeeder.Handles(args[0]))
 {
     return await LoadSeeder.RunAsync(args);
+}
+
+if (args is ["revocation", ..])
+{
+    return await RevocationLatency.RunAsync(args);
 }
 
 // Without --filter: every benchmark (no `--filter '*'` for a shell to expand, no interactive menu).

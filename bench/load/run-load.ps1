@@ -1,23 +1,32 @@
 #!/usr/bin/env pwsh
 <#
 .SYNOPSIS
-    TodoClean load test: both hosts as Release processes on loopback, fresh seeded SQLite stores, wrk at 64 connections.
+    TodoClean load test: both hosts and the hand-written reference host as Release processes on loopback, fresh seeded
+    SQLite stores, wrk at 64 connections.
 .DESCRIPTION
     Usually run through the build script:  dotnet pwsh ./build.ps1 bench
-    1. builds both hosts and the seeder (bench/Benchmarks) in Release;
+    1. builds both hosts, the reference host (bench/ReferenceHost) and the seeder (bench/Benchmarks) in Release;
     2. starts the API (on a port it picks), then the gateway (on a port chosen for it, as its own URL is a setting), each
-       on a fresh SQLite store in a temporary folder, and times each from process start to its first 200 on GET /alive
-       (migrations included);
-    3. seeds 1,000 users × 20 todos, one live session per user (cookie), one JWT per session, invalid tokens;
+       on a fresh SQLite store in a temporary folder, then the reference host (on a port it picks) on the API's store,
+       and times each from process start to its first 200 on GET /alive (migrations included);
+    3. seeds 1,000 users × 20 todos, one live session per user (cookie), one JWT per session, invalid tokens, and checks
+       that the API and the reference host answer the same list with the same bytes;
     4. warms every scenario up once, then drives each with wrk (-t2 -c64, a short warm-up, then -d<Duration>s
-       --latency) through scenario.lua;
+       --latency) through scenario.lua; the reference host's list and POST run right after the API's;
     5. writes bench/results/latest.md (and a dated copy): req/s, p50, p99 and non-2xx counts, each also as a ratio to
-       the ceiling measured in the same run, RSS of each host after the run, start-to-first-200 per host.
+       the ceiling measured in the same run, the API's list and POST also as a ratio to the reference host's (the price
+       of the architecture), RSS of each host after the run, start-to-first-200 per host.
     Sign-in is measured at the production hashing cost: every seeded account stores one hash made at the configured
     iterations (see bench/Benchmarks/Load/LoadSeeder.cs). The gateway's rate limits are raised far above the test's
     rate (all requests come from 127.0.0.1), so the limiter still runs on every request but never refuses.
 .PARAMETER Duration
-    Seconds measured per scenario (default 10; 7 scenarios and a ceiling run before each of the 5 others: ~2.5 minutes of load).
+    Seconds measured per scenario (default 10; 9 scenarios and a ceiling run before 5 of them: ~3 minutes of load).
+.PARAMETER Only
+    Scenario keys to run (list, unauthorized, token, create, signin); the ceiling always runs, and the reference host's
+    list and POST with the API's. A partial run writes no results unless -ResultsDirectory is given.
+.PARAMETER ResultsDirectory
+    Where latest.md and its dated copy go (default bench/results). Point it at a scratch folder for a trial run, e.g.
+    ./bench/load/run-load.ps1 -Duration 1 -Warmup 1 -ResultsDirectory /tmp/bench-scratch
 #>
 [CmdletBinding()]
 param(
@@ -28,7 +37,6 @@ param(
     [int] $Users = 1000,
     [int] $TodosPerUser = 20,
     [switch] $NoBuild,
-    # Scenario keys to run (list, unauthorized, token, create, signin); the ceiling always runs. Default: all.
     [string[]] $Only,
     [string] $ResultsDirectory
 )
@@ -38,6 +46,9 @@ Set-StrictMode -Version Latest
 Import-Module (Join-Path $PSScriptRoot '../../scripts/TodoClean.psm1') -Force
 $Here = $PSScriptRoot
 $Root = (Resolve-Path (Join-Path $Here '../..')).Path
+$WriteResults = -not $Only -or $ResultsDirectory
+# Only a complete run into bench/results also refreshes the table in the README's Performance section.
+$UpdateReadme = -not $Only -and -not $ResultsDirectory
 if (-not $ResultsDirectory) { $ResultsDirectory = Join-Path $Root 'bench/results' }
 $Configuration = 'Release'
 
@@ -80,6 +91,18 @@ function Invoke-Wrk([string] $Url, [int] $Seconds, [string[]] $ScriptArgs, [stri
     return ("$line".Substring('BENCH_JSON '.Length) | ConvertFrom-Json -AsHashtable)
 }
 
+# Replaces what lies between the two marker lines of the README's Performance section with $Block.
+function Update-ReadmeTable([string] $Readme, [string[]] $Block) {
+    $start = '<!-- load-test results: written by bench/load/run-load.ps1 from bench/results/latest.md -->'
+    $end = '<!-- end of load-test results -->'
+    $text = Get-Content -Raw $Readme
+    $from = $text.IndexOf($start); $to = $text.IndexOf($end)
+    if ($from -lt 0 -or $to -lt $from) { Stop-Script "README.md has no load-test results markers ($start ... $end)." }
+    $newline = if ($text.Contains("`r`n")) { "`r`n" } else { "`n" }
+    $body = $newline + (($Block | Where-Object { $true }) -join $newline).Trim() + $newline
+    [IO.File]::WriteAllText($Readme, $text.Substring(0, $from + $start.Length) + $body + $text.Substring($to))
+}
+
 function Get-TodoCount([string] $Seeder, [string] $TodosDb) {
     $count = & dotnet $Seeder count --todos $TodosDb
     if ($LASTEXITCODE -ne 0) { Stop-Script "counting the todos failed (exit code $LASTEXITCODE)." }
@@ -92,7 +115,8 @@ Invoke-Script {
     }
 
     if (-not $NoBuild) {
-        Build-Project 'src/AuthGateway/AuthGateway.csproj', 'src/WebApi/WebApi.csproj', 'bench/Benchmarks/Benchmarks.csproj' $Configuration -Quiet
+        Build-Project 'src/AuthGateway/AuthGateway.csproj', 'src/WebApi/WebApi.csproj', 'bench/ReferenceHost/ReferenceHost.csproj',
+            'bench/Benchmarks/Benchmarks.csproj' $Configuration -Quiet
     }
 
     $seeder = Join-Path $Root "bench/Benchmarks/bin/$Configuration/net10.0/TodoClean.Benchmarks.dll"
@@ -134,6 +158,8 @@ Invoke-Script {
                 BACKEND_JWT_SECRET       = $jwtSecret
                 ConnectionStrings__Todos = "Data Source=$todosDb"
                 Cors__AllowedOrigins__0  = $gatewayUrl
+                # One log line per request is a deployment choice; the reference host writes none (bench/README.md).
+                'Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware' = 'Warning'
             }
             try {
                 Write-Step "Starting the gateway on $gatewayUrl (the API is on $($api.Url))"
@@ -146,6 +172,7 @@ Invoke-Script {
                     Auth__BaseUrl                        = $gatewayUrl
                     Ui__ApiBaseUrl                       = $api.Url
                     RateLimiting__CredentialPermitsPerIp = '1000000000'
+                    'Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware' = 'Warning'
                     RateLimiting__TokenPermitsPerIp      = '1000000000'
                     RateLimiting__TokenPermitsPerSession = '1000000000'
                 }
@@ -160,7 +187,17 @@ Invoke-Script {
         $apiUrl = $started.Api.Url
         $gateway = $started.Gateway.Process
         $gatewayUrl = $started.Gateway.Url
-        Write-Step "First 200: gateway $($started.Gateway.Start) ms, API $($started.Api.Start) ms"
+
+        # The reference host serves the API's store (migrated by now: the API answers only once it is) on a port it picks.
+        Write-Step 'Starting the reference host on the API''s store'
+        $reference = Start-TimedHost 'ReferenceHost' 'reference.log' @{
+            ASPNETCORE_URLS          = 'http://127.0.0.1:0'
+            ASPNETCORE_ENVIRONMENT   = 'Production'
+            BACKEND_JWT_SECRET       = $jwtSecret
+            ConnectionStrings__Todos = "Data Source=$todosDb"
+        }
+        $referenceUrl = $reference.Url
+        Write-Step "First 200: gateway $($started.Gateway.Start) ms, API $($started.Api.Start) ms, reference host $($reference.Start) ms"
 
         Write-Step "Seeding $Users users x $TodosPerUser todos"
         $env:BENCH_JWT_SECRET = $jwtSecret
@@ -187,25 +224,43 @@ Invoke-Script {
         if ($page.items.Count -ne [math]::Min($TodosPerUser, 20) -or $page.totalCount -ne $TodosPerUser) {
             Stop-Script "GET /api/todos returned $($page.items.Count) of $($page.totalCount) todos, expected $TodosPerUser."
         }
+        $referenceList = Invoke-Http GET "$referenceUrl/api/todos" @{ Authorization = "Bearer $firstJwt" }
+        Assert-Status 'GET /api/todos on the reference host' $referenceList 200
+        if ($referenceList.Body -cne $list.Body) {
+            Stop-Script "The reference host's list differs from the API's:`n  API:       $($list.Body)`n  reference: $($referenceList.Body)"
+        }
+        # One todo through each host: the same fields come back (the rows they add stay; both lists above ran first).
+        $newTodo = '{"title":"Sanity check","priority":"high"}'
+        $created = Invoke-Http POST "$apiUrl/api/todos" @{ Authorization = "Bearer $firstJwt" } -Json $newTodo
+        Assert-Status 'POST /api/todos' $created 201
+        $referenceCreated = Invoke-Http POST "$referenceUrl/api/todos" @{ Authorization = "Bearer $firstJwt" } -Json $newTodo
+        Assert-Status 'POST /api/todos on the reference host' $referenceCreated 201
+        $fields = { param($body) (($body | ConvertFrom-Json).PSObject.Properties | ForEach-Object { "$($_.Name)=$(if ($_.Name -notin 'id', 'createdAt', 'updatedAt') { $_.Value })" }) -join ',' }
+        if ((& $fields $created.Body) -cne (& $fields $referenceCreated.Body)) {
+            Stop-Script "The reference host's new todo differs from the API's:`n  API:       $($created.Body)`n  reference: $($referenceCreated.Body)"
+        }
         Assert-Status 'GET /api/todos with an invalid token' (Invoke-Http GET "$apiUrl/api/todos" @{ Authorization = "Bearer $(Get-Content $badJwts -TotalCount 1)" }) 401
         Assert-Status 'GET /api/auth/token' (Invoke-Http GET "$gatewayUrl/api/auth/token" @{ Cookie = "better-auth.session_token=$(Get-Content $cookies -TotalCount 1)" }) 200
         $signIn = @{ email = (Get-Content $emails -TotalCount 1); password = (Get-Content $password -Raw).Trim() } | ConvertTo-Json -Compress
         Assert-Status 'POST /api/auth/sign-in/email' (Invoke-Http POST "$gatewayUrl/api/auth/sign-in/email" -Json $signIn) 200
 
-        # name, base URL, wrk script arguments, expected status, wrk timeout
+        # name, base URL, wrk script arguments, expected status, wrk timeout. A scenario with a Pair runs right after that
+        # one, against the same ceiling run, and that one is compared with it (the API with the reference host).
         $scenarios = @(
             @{ Name = 'ceiling: GET /alive (API host, anonymous)'; Key = 'ceiling'; Url = $apiUrl; Args = @('plain', '/alive'); Expected = 200 }
             @{ Name = 'GET /api/todos (20 rows, 1,000 distinct JWTs)'; Key = 'list'; Url = $apiUrl; Args = @('bearer', '/api/todos', $jwts); Expected = 200 }
+            @{ Name = 'reference host: GET /api/todos (same store, same JWTs)'; Key = 'reference-list'; Pair = 'list'; Url = $referenceUrl; Args = @('bearer', '/api/todos', $jwts); Expected = 200 }
             @{ Name = 'GET /api/todos with invalid JWTs (401)'; Key = 'unauthorized'; Url = $apiUrl; Args = @('bearer', '/api/todos', $badJwts); Expected = 401 }
             @{ Name = 'GET /api/auth/token (session cookies)'; Key = 'token'; Url = $gatewayUrl; Args = @('cookie', '/api/auth/token', $cookies); Expected = 200 }
             @{ Name = 'POST /api/todos'; Key = 'create'; Url = $apiUrl; Args = @('post', '/api/todos', $jwts); Expected = 201 }
+            @{ Name = 'reference host: POST /api/todos (same store, same JWTs)'; Key = 'reference-create'; Pair = 'create'; Url = $referenceUrl; Args = @('post', '/api/todos', $jwts); Expected = 201 }
             @{ Name = 'POST /api/auth/sign-in/email (production hash cost)'; Key = 'signin'; Url = $gatewayUrl; Args = @('signin', '/api/auth/sign-in/email', $emails, $password); Expected = 200; Timeout = '30s' }
             @{ Name = 'ceiling again, after the other scenarios'; Key = 'ceiling-end'; Url = $apiUrl; Args = @('plain', '/alive'); Expected = 200 }
         )
 
         if ($Only) {
             $Only = @($Only | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
-            $scenarios = @($scenarios | Where-Object { $_.Key -like 'ceiling*' -or $Only -contains $_.Key })
+            $scenarios = @($scenarios | Where-Object { $_.Key -like 'ceiling*' -or $Only -contains $_.Key -or ($_.ContainsKey('Pair') -and $Only -contains $_.Pair) })
         }
 
         # The runtime keeps recompiling hot code (tiered JIT) for many seconds after start: exercise every path once
@@ -223,9 +278,9 @@ Invoke-Script {
         function Measure-Scenario($Scenario) {
             $timeout = if ($Scenario.ContainsKey('Timeout')) { $Scenario.Timeout } else { '5s' }
             if ($Warmup -gt 0) { [void](Invoke-Wrk $Scenario.Url $Warmup $Scenario.Args $timeout) }
-            $countRows = $Scenario.Key -eq 'create'
+            $countRows = $Scenario.Args[0] -eq 'post'
             $rowsBefore = if ($countRows) { Get-TodoCount $seeder $todosDb } else { 0 }
-            $target = if ($Scenario.Url -eq $apiUrl) { $api } else { $gateway }
+            $target = if ($Scenario.Url -eq $apiUrl) { $api } elseif ($Scenario.Url -eq $referenceUrl) { $reference.Process } else { $gateway }
             $cpuBefore = Get-CpuMicroseconds $target.Id
             $result = Invoke-Wrk $Scenario.Url $Duration $Scenario.Args $timeout
             $result.cpuPerRequest = ((Get-CpuMicroseconds $target.Id) - $cpuBefore) / [math]::Max(1, $result.requests)
@@ -248,7 +303,7 @@ Invoke-Script {
         $adjacentCeiling = $scenarios | Where-Object { $_.Key -eq 'ceiling' } | Select-Object -First 1
         $results = [ordered]@{}
         foreach ($scenario in $scenarios) {
-            if ($scenario.Key -notlike 'ceiling*') {
+            if ($scenario.Key -notlike 'ceiling*' -and -not $scenario.ContainsKey('Pair')) {
                 Write-Step "ceiling before '$($scenario.Name)': warm-up ${Warmup}s, measure ${Duration}s"
                 $ceilingRun = Measure-Scenario $adjacentCeiling
                 Write-Measured $ceilingRun
@@ -262,8 +317,9 @@ Invoke-Script {
         }
 
         $rss = [ordered]@{
-            gateway = @{ Rss = (Get-Rss $gateway.Id); Peak = (Get-Rss $gateway.Id 'VmHWM'); Start = $started.Gateway.Start }
-            api     = @{ Rss = (Get-Rss $api.Id); Peak = (Get-Rss $api.Id 'VmHWM'); Start = $started.Api.Start }
+            gateway          = @{ Rss = (Get-Rss $gateway.Id); Peak = (Get-Rss $gateway.Id 'VmHWM'); Start = $started.Gateway.Start }
+            api              = @{ Rss = (Get-Rss $api.Id); Peak = (Get-Rss $api.Id 'VmHWM'); Start = $started.Api.Start }
+            'reference host' = @{ Rss = (Get-Rss $reference.Process.Id); Peak = (Get-Rss $reference.Process.Id 'VmHWM'); Start = $reference.Start }
         }
 
         # ---- the report ----
@@ -291,20 +347,30 @@ Invoke-Script {
             return $count
         }
 
-        $create = $results['create']
-        if ($create) {
-            $created = if ($create.statuses.ContainsKey('201')) { $create.statuses['201'] } else { 0 }
-            $lost = [math]::Max(0, $created - $create.rowsAdded)
-            $failedWrites = (Unexpected $create)
-            $inFlight = [math]::Max(0, $create.rowsAdded - $created)
+        # Writes: 201 answers without a row are lost; anything but 201 (or a socket error) failed.
+        function Get-Writes($r) {
+            $created = if ($r.statuses.ContainsKey('201')) { $r.statuses['201'] } else { 0 }
+            return @{
+                Created  = $created
+                Rows     = $r.rowsAdded
+                Lost     = [math]::Max(0, $created - $r.rowsAdded)
+                Failed   = (Unexpected $r)
+                InFlight = [math]::Max(0, $r.rowsAdded - $created)
+            }
         }
+        $writes = [ordered]@{}
+        foreach ($key in 'create', 'reference-create') { if ($results.Contains($key)) { $writes[$key] = Get-Writes $results[$key] } }
 
+        # Ratio: req/s over the ceiling's (Ceiling), or over the reference host's same scenario (Reference).
         $targets = @{
-            list         = @{ Ratio = 0.35; P99 = 10.0; Text = '>= 0.35 x, p99 < 10 ms' }
-            unauthorized = @{ Ratio = 0.6; Text = '>= 0.6 x' }
-            create       = @{ Ratio = 0.15; Text = '>= 0.15 x, no lost or failed write' }
-            token        = @{ Ratio = 0.25; P99 = 5.0; Text = '>= 0.25 x, p99 < 5 ms' }
+            list         = @{ Reference = 0.8; P99 = 10.0; Text = '>= 0.8 x reference, p99 < 10 ms' }
+            create       = @{ Reference = 0.7; Text = '>= 0.7 x reference, no lost or failed write' }
+            unauthorized = @{ Ceiling = 0.6; Text = '>= 0.6 x ceiling' }
+            token        = @{ Ceiling = 0.25; P99 = 5.0; Text = '>= 0.25 x ceiling, p99 < 5 ms' }
         }
+        # The API's scenario -> the reference host's run of it.
+        $pairs = @{}
+        foreach ($r in $results.Values) { if ($r.scenario.ContainsKey('Pair')) { $pairs[$r.scenario.Pair] = $r } }
 
         $commit = (& git -C $Root rev-parse --short HEAD 2>$null)
         if ($LASTEXITCODE -eq 0 -and (& git -C $Root status --porcelain --untracked-files=no 2>$null)) { $commit = "$commit (with uncommitted changes)" }
@@ -314,31 +380,48 @@ Invoke-Script {
         $lines.Add('# Load test: latest results')
         $lines.Add('')
         $lines.Add("Run $($now.ToString('yyyy-MM-dd HH:mm', $inv)) UTC on $([Environment]::ProcessorCount) cores ($cpu), load average before the run $loadAverage; commit $commit.")
-        $lines.Add("wrk -t$Threads -c$Connections, ${Warmup} s warm-up + $Duration s per scenario; $Users users x $TodosPerUser todos on fresh SQLite stores; both hosts and wrk share the machine.")
-        $lines.Add('Ratios are to the ceiling (anonymous `GET /alive` on the API host) measured just before each scenario, whose req/s is in the ceiling column; the two ceiling rows (start and end of the run) are compared with their mean and show how much the machine drifted. Compare ratios between machines, not absolute numbers.')
+        $lines.Add("wrk -t$Threads -c$Connections, ${Warmup} s warm-up + $Duration s per scenario; $Users users x $TodosPerUser todos on fresh SQLite stores; the hosts and wrk share the machine.")
         $lines.Add('')
-        $lines.Add('| scenario | req/s | ceiling req/s | x ceiling | p50 ms | x ceiling | p99 ms | x ceiling | host CPU us/req | x ceiling | non-2xx | unexpected | target | met |')
-        $lines.Add('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|')
+        $headline = foreach ($key in 'list', 'create') {
+            if ($results.Contains($key) -and $pairs.ContainsKey($key)) {
+                $r = $results[$key]; $ref = $pairs[$key]
+                $short = $r.scenario.Name.Split(' (')[0]
+                "$short **$(F ((Rps $r) / (Rps $ref)) '0.00') x** the reference host's req/s (host CPU per request $(F ($r.cpuPerRequest / $ref.cpuPerRequest) '0.00') x)"
+            }
+        }
+        if ($headline) {
+            $lines.Add("**Price of the architecture** (the API against the hand-written reference host on the same store, in the same run): $($headline -join '; ').")
+            $lines.Add('')
+        }
+        $lines.Add('Ratios to the ceiling (anonymous `GET /alive` on the API host) use the ceiling run just before each scenario, whose req/s is in the ceiling column; the reference host''s rows run right after the API''s and share its ceiling run; the two ceiling rows (start and end of the run) are compared with their mean and show how much the machine drifted. Compare ratios between machines, not absolute numbers.')
+        $lines.Add('')
+        $lines.Add('| scenario | req/s | ceiling req/s | x ceiling | x reference | p50 ms | x ceiling | p99 ms | x ceiling | host CPU us/req | x ceiling | non-2xx | unexpected | target | met |')
+        $lines.Add('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|')
         foreach ($key in $results.Keys) {
             $r = $results[$key]
             $rps = Rps $r
             $base = if ($r.ContainsKey('ceiling')) { $r.ceiling } else { $ceilingMean }
             $ratio = $rps / (Rps $base)
+            $referenceRatio = if ($pairs.ContainsKey($key)) { $rps / (Rps $pairs[$key]) } else { $null }
             $p99 = $r.p99_us / 1000
             $target = ''; $met = ''
             if ($targets.ContainsKey($key)) {
                 $t = $targets[$key]
                 $target = $t.Text
-                $ok = $ratio -ge $t.Ratio
+                $ok = if ($t.ContainsKey('Reference')) { $null -ne $referenceRatio -and $referenceRatio -ge $t.Reference } else { $ratio -ge $t.Ceiling }
                 if ($t.ContainsKey('P99')) { $ok = $ok -and $p99 -lt $t.P99 }
-                if ($key -eq 'create') { $ok = $ok -and $lost -eq 0 -and $failedWrites -eq 0 }
+                if ($writes.Contains($key)) { $ok = $ok -and $writes[$key].Lost -eq 0 -and $writes[$key].Failed -eq 0 }
                 $met = if ($ok) { 'yes' } else { '**no**' }
             }
-            $lines.Add("| $($r.scenario.Name) | $(F $rps 'N0') | $(F (Rps $base) 'N0') | $(F $ratio '0.00') | $(F ($r.p50_us / 1000) '0.00') | $(F ($r.p50_us / $base.p50_us) '0.0') | $(F $p99 '0.00') | $(F ($r.p99_us / $base.p99_us) '0.0') | $(F $r.cpuPerRequest '0') | $(F ($r.cpuPerRequest / $base.cpuPerRequest) '0.0') | $(Non2xx $r) | $(Unexpected $r) | $target | $met |")
+            $referenceText = if ($null -ne $referenceRatio) { "**$(F $referenceRatio '0.00')**" } else { '' }
+            $lines.Add("| $($r.scenario.Name) | $(F $rps 'N0') | $(F (Rps $base) 'N0') | $(F $ratio '0.00') | $referenceText | $(F ($r.p50_us / 1000) '0.00') | $(F ($r.p50_us / $base.p50_us) '0.0') | $(F $p99 '0.00') | $(F ($r.p99_us / $base.p99_us) '0.0') | $(F $r.cpuPerRequest '0') | $(F ($r.cpuPerRequest / $base.cpuPerRequest) '0.0') | $(Non2xx $r) | $(Unexpected $r) | $target | $met |")
         }
         $lines.Add('')
-        if ($create) { $lines.Add("Writes: $created todos answered 201, $($create.rowsAdded) rows added, **$lost lost**, **$failedWrites failed** (non-201 or socket errors); $inFlight were still in flight when wrk stopped (written, no response counted).") }
-        $lines.Add('')
+        foreach ($key in $writes.Keys) {
+            $w = $writes[$key]
+            $lines.Add("Writes, $($results[$key].scenario.Name): $($w.Created) todos answered 201, $($w.Rows) rows added, **$($w.Lost) lost**, **$($w.Failed) failed** (non-201 or socket errors); $($w.InFlight) were still in flight when wrk stopped (written, no response counted).")
+            $lines.Add('')
+        }
         $lines.Add('| host | start to first 200 | target | RSS after the run | peak RSS | target |')
         $lines.Add('|---|--:|---|--:|--:|---|')
         foreach ($name in $rss.Keys) {
@@ -347,14 +430,18 @@ Invoke-Script {
             $rssMet = if ($h.Rss -le 150) { 'yes' } else { '**no**' }
             $lines.Add("| $name | $($h.Start) ms | < 1.5 s: $startMet | $(F $h.Rss '0.0') MiB | $(F $h.Peak '0.0') MiB | <= 150 MiB: $rssMet |")
         }
+        # The README shows the run line, the headline and the tables, without the notes on how to read them.
+        $summary = @($lines[2..($lines.Count - 1)] | Where-Object { $_ -notlike 'Ratios to the ceiling*' })
+        $summary = @(for ($i = 0; $i -lt $summary.Count; $i++) { if ($summary[$i] -ne '' -or ($i -gt 0 -and $summary[$i - 1] -ne '')) { $summary[$i] } })
         $lines.Add('')
         $lines.Add('Host CPU us/req: CPU time (user + system) the serving host used during the measured run, divided by the requests answered; it is steadier than req/s on a busy machine, and (ceiling CPU / scenario CPU) is roughly the req/s ratio a quiet machine would show if wrk cost nothing.')
-        $lines.Add('Start to first 200: from process start to the first 200 on `GET /alive`, on fresh stores (migrations included), one host at a time. Non-2xx counts every response outside 200-299 (the 401 scenario expects them all); unexpected counts responses other than the scenario''s expected status plus socket errors and timeouts.')
+        $lines.Add('x reference: the API''s req/s over the reference host''s (bench/ReferenceHost: minimal API, JwtBearer and Microsoft.Data.Sqlite in one file, the same SQL on the same store, the same JSON) in the run right after it.')
+        $lines.Add('Start to first 200: from process start to the first 200 on `GET /alive`, on fresh stores (migrations included; the reference host migrates nothing), one host at a time. Non-2xx counts every response outside 200-299 (the 401 scenario expects them all); unexpected counts responses other than the scenario''s expected status plus socket errors and timeouts.')
 
         Write-Host ''
         $lines | ForEach-Object { Write-Host $_ }
         Write-Host ''
-        if ($Only) {
+        if (-not $WriteResults) {
             Write-Step 'A partial run (-Only): bench/results/ left as it was.'
         }
         else {
@@ -363,6 +450,10 @@ Invoke-Script {
             $lines | Set-Content -Path $latest
             $lines | Set-Content -Path (Join-Path $ResultsDirectory "load-$($now.ToString('yyyy-MM-dd-HHmm', $inv)).md")
             Write-Step "Results written to $latest"
+            if ($UpdateReadme) {
+                Update-ReadmeTable (Join-Path $Root 'README.md') $summary
+                Write-Step 'The table in README.md (Performance) updated'
+            }
         }
         $failed = $false
     }

@@ -45,4 +45,29 @@ public sealed class JwtTokenIssuerTests
         System.Text.Encoding.UTF8.GetString(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(token.Split('.')[1]))
             .Should().Contain("Zoë & <Ana>", "no \\uXXXX escapes inflate the token");
     }
+
+    [Fact]
+    public void Issue_ForASessionEndingBeforeTheTokenLifetime_ShouldExpireWithTheSession()
+    {
+        var sessionEnds = DateTime.UtcNow.AddMinutes(3);
+        var subject = new TokenSubject("user-1", "session-1", "a@example.com", "Ana", false, null, SessionExpiresAt: sessionEnds);
+
+        var issued = CreateIssuer().Issue(subject);
+
+        issued.ExpiresAt.Should().Be(sessionEnds);
+        JwtForge.Decode(issued.Token).Payload.GetProperty("exp").GetInt64()
+            .Should().Be(new DateTimeOffset(sessionEnds).ToUnixTimeSeconds(), "the token must not outlive its session");
+    }
+
+    [Fact]
+    public void Issue_ForASessionEndingAfterTheTokenLifetime_ShouldKeepTheConfiguredLifetime()
+    {
+        var issuer = CreateIssuer();
+        var before = DateTime.UtcNow;
+        var subject = new TokenSubject("user-1", "session-1", "a@example.com", "Ana", false, null, SessionExpiresAt: before.AddDays(7));
+
+        var issued = issuer.Issue(subject);
+
+        issued.ExpiresAt.Should().BeCloseTo(before + issuer.Lifetime, TimeSpan.FromSeconds(5));
+    }
 }

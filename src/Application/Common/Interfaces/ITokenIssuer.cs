@@ -9,8 +9,12 @@ public interface ITokenIssuer
     AccessToken Issue(TokenSubject subject);
 }
 
-/// <summary>What a JWT says about its holder. Nothing secret belongs here.</summary>
+/// <summary>
+/// What a JWT says about its holder. Nothing secret belongs here. <paramref name="SessionExpiresAt"/>, when given, caps the
+/// token's <c>exp</c>: a token never outlives the session it came from.
+/// </summary>
 public sealed record TokenSubject(
-    string UserId, string SessionId, string Email, string Name, bool EmailVerified, string? Image);
+    string UserId, string SessionId, string Email, string Name, bool EmailVerified, string? Image,
+    DateTime? SessionExpiresAt = null);
 
 public sealed record AccessToken(string Token, DateTime ExpiresAt);

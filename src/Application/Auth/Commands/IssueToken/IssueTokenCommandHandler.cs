@@ -15,6 +15,7 @@ internal sealed class IssueTokenCommandHandler(SessionStore sessions, ITokenIssu
         var live = await sessions.FindLiveAsync(command.SessionToken, cancellationToken, refresh: !command.DisableRefresh)
             ?? throw new AuthException(AuthErrors.Unauthorized);
         var user = live.User;
-        return issuer.Issue(new TokenSubject(user.Id, live.Session.Id, user.Email, user.Name, user.EmailVerified, user.Image));
+        return issuer.Issue(new TokenSubject(user.Id, live.Session.Id, user.Email, user.Name, user.EmailVerified, user.Image,
+            live.Session.ExpiresAt));
     }
 }

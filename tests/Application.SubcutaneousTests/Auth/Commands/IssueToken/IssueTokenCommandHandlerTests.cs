@@ -12,12 +12,13 @@ namespace TodoClean.Application.SubcutaneousTests.Auth.Commands.IssueToken;
 public sealed class IssueTokenCommandHandlerTests : HandlerTestBase
 {
     [Fact]
-    public async Task Handle_WhenSessionIsLive_ShouldIssueATokenForItsUserAndSession()
+    public async Task Handle_WhenSessionIsLive_ShouldIssueATokenForItsUserAndSessionEndingNoLaterThanTheSession()
     {
         var user = await SeedAuthUserAsync("alice@example.com", name: "Alice");
         var token = await SeedSessionAsync(user.Id);
         await using var db = AuthDb();
-        var sessionId = (await db.Sessions.SingleAsync()).Id;
+        var session = await db.Sessions.SingleAsync();
+        var sessionId = session.Id;
         var minted = new AccessToken("minted.jwt", Now.AddMinutes(15));
         TokenIssuer.Setup(i => i.Issue(It.IsAny<TokenSubject>())).Returns(minted);
 
@@ -25,7 +26,8 @@ public sealed class IssueTokenCommandHandlerTests : HandlerTestBase
 
         result.Should().Be(minted);
         TokenIssuer.Verify(
-            i => i.Issue(new TokenSubject(user.Id, sessionId, "alice@example.com", "Alice", EmailVerified: false, Image: null)), Times.Once());
+            i => i.Issue(new TokenSubject(user.Id, sessionId, "alice@example.com", "Alice", EmailVerified: false, Image: null,
+                session.ExpiresAt)), Times.Once());
     }
 
     [Fact]
