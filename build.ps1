@@ -94,6 +94,8 @@ function Invoke-Run {
             ConnectionStrings__Auth = "Data Source=$(Join-Path $data 'auth.db')"
             Auth__BaseUrl           = $gatewayUrl
             Ui__ApiBaseUrl          = $apiUrl
+            # Reset and verification mail as .eml files; listed with their links at /dev/outbox.
+            Mail__PickupDirectory   = (Join-Path $data 'outbox')
         })
         $hosts += $gateway
         $api = Start-TodoHost WebApi $Configuration ($common + @{

@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<SessionRenewal>();
         services.AddScoped<UserProvisioner>();
         services.AddOptions<SessionOptions>();
+        services.AddOptions<AccountOptions>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

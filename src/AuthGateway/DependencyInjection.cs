@@ -22,6 +22,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<SessionCookies>();
         services.AddSingleton<TrustedOrigins>();
+        services.AddSingleton<TodoClean.Application.Auth.Common.IEmailVerificationTokens, EmailVerificationTokens>();
         services.AddAuthRateLimiting(configuration);
         services.AddSingleton<IApiErrorWriter, BetterAuthErrorWriter>();
         services.AddOptions<ApiDocumentOptions>().Configure<SessionCookies>(DescribeApi);

@@ -9,11 +9,13 @@ using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using SessionOptions = TodoClean.Application.Auth.Common.SessionOptions;
 using TodoClean.Application.Auth.Common;
+using TodoClean.Application.Auth.Queries.CheckPasswordResetToken;
 using TodoClean.Application.Auth.Queries.GetRevocations;
 using TodoClean.Application.Common.Interfaces;
 using TodoClean.Application.TodoItems.Common;
 using TodoClean.Application.Users.Common;
 using TodoClean.Infrastructure.Hosting;
+using TodoClean.Infrastructure.Mail;
 using TodoClean.Infrastructure.Persistence.Auth;
 using TodoClean.Infrastructure.Persistence.Common;
 using TodoClean.Infrastructure.Persistence.Todos;
@@ -40,6 +42,18 @@ public static class DependencyInjection
             .Validate(o => o.Iterations > 0 && o.MaxConcurrency > 0, "PasswordHashing:Iterations and :MaxConcurrency must be positive.")
             .ValidateOnStart();
         services.AddSingleton<IPasswordHasher, Pbkdf2PasswordHasher>();
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName))
+            .Validate(o => !o.SmtpConfigured || o.Smtp.Port is > 0 and < 65536, "Mail:Smtp:Port must be a TCP port.")
+            .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _), "Mail:From must be an address such as TodoClean <no-reply@example.com>.")
+            .ValidateOnStart();
+        services.AddSingleton<AuthMailer>();
+        services.AddSingleton<IAuthMailer>(sp => sp.GetRequiredService<AuthMailer>());
+        services.AddHostedService(sp => sp.GetRequiredService<AuthMailer>());
+        services.AddOptions<AccountOptions>()
+            .Bind(configuration.GetSection(AccountOptions.SectionName))
+            .Validate(o => o.ResetPasswordTokenLifetime > TimeSpan.Zero && o.EmailVerificationTokenLifetime > TimeSpan.Zero,
+                "Auth:ResetPasswordTokenLifetime and Auth:EmailVerificationTokenLifetime must be positive.")
+            .ValidateOnStart();
         services.AddOptions<SessionOptions>()
             .Bind(configuration.GetSection(SessionOptions.SectionName))
             .Validate(o => o.SessionLifetime > TimeSpan.Zero && o.SessionUpdateAge > TimeSpan.Zero && o.ShortSessionLifetime > TimeSpan.Zero,
@@ -86,6 +100,7 @@ public static class DependencyInjection
         services.AddScoped<IAuthDbContext>(sp => sp.GetRequiredService<AuthDbContext>());
         services.AddSingleton<ISessionQueries, SessionQueries>();
         services.AddSingleton<IRevocationQueries, RevocationQueries>();
+        services.AddSingleton<IPasswordResetQueries, PasswordResetQueries>();
         services.AddSingleton(sp => new RateLimitCounters(
             sp.GetRequiredService<StoreDataSource<AuthDbContext>>(), sp.GetRequiredService<TimeProvider>()));
         return services;

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using TodoClean.Application.Common.Interfaces;
 using Microsoft.Extensions.DependencyInjection;
 using TodoClean.Infrastructure.Security.Revocation;
 using TodoClean.TestCommon;
@@ -51,6 +54,14 @@ public abstract class RevocationTests : IDisposable
 
     private HttpClient StartApi() => StartApi(out _);
 
+    /// <summary>An API instance as <see cref="StartApi(out TestHostFactory{IWebApiMarker})"/>, with its services (to look into its store).</summary>
+    private (HttpClient Client, IServiceProvider Services) StartApiWithServices()
+    {
+        var client = StartApi(out _);
+        var host = (WebApplicationFactory<IWebApiMarker>)_apis[^2];
+        return (client, host.Services);
+    }
+
     private async Task<string> JwtAsync(string sessionToken) => await AuthFlows.GetJwtAsync(_gateway, sessionToken);
 
     private static async Task<HttpStatusCode> CallAsync(HttpClient api, string jwt)
@@ -78,6 +89,46 @@ public abstract class RevocationTests : IDisposable
         var response = await _gateway.PostAsJsonAsync("/api/auth/sign-in/email", new { email = user.Email, password = user.Password });
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         return response.Headers.GetValues("set-auth-token").Single();
+    }
+
+    [Fact]
+    public async Task DeleteUser_ShouldMakeTheApiRefuseTheUsersJwtsAndForgetTheirTodos()
+    {
+        var (api, services) = StartApiWithServices();
+        var user = await AuthFlows.SignUpAsync(_gateway);
+        var other = await AuthFlows.SignUpAsync(_gateway);
+        var jwt = await JwtAsync(user.SessionToken);
+        var otherJwt = await JwtAsync(other.SessionToken);
+        foreach (var token in new[] { jwt, otherJwt })
+        {
+            using var create = new HttpRequestMessage(HttpMethod.Post, "/api/todos") { Content = JsonContent.Create(new { title = "Buy milk" }) };
+            create.Headers.Authorization = new("Bearer", token);
+            (await api.SendAsync(create)).StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        var deleted = await _gateway.SendWithAsync(HttpMethod.Post, "/api/auth/delete-user", bearer: user.SessionToken,
+            body: new { password = user.Password });
+
+        deleted.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await EventuallyAsync(api, jwt, HttpStatusCode.Unauthorized)).Should().Be(HttpStatusCode.Unauthorized,
+            "the deletion is a user-wide record in the revocation feed");
+        (await CallAsync(api, otherJwt)).Should().Be(HttpStatusCode.OK, "only the deleted user's tokens are refused");
+        var deadline = DateTime.UtcNow + Within;
+        int left;
+        while ((left = await CountTodosAsync(services, user.Id)) > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        left.Should().Be(0, "the API forgets the deleted user's todos when it reads the deletion");
+        (await CountTodosAsync(services, other.Id)).Should().Be(1);
+    }
+
+    private static async Task<int> CountTodosAsync(IServiceProvider services, string ownerId)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ITodoDbContext>();
+        return await db.TodoItems.CountAsync(t => t.OwnerId == ownerId);
     }
 
     [Fact]

@@ -77,6 +77,12 @@ export const DIFFERENCES = Object.freeze({
     reason: "docs/security.md: the client IP comes from the socket; a client-sent X-Forwarded-For changes nothing.",
     source: "docs/security.md (Accounts and passwords: rate limits)",
   },
+  revokeSessionsOnPasswordReset: {
+    gateway: "reset-password ends every session of the user (Auth:RevokeSessionsOnPasswordReset, on by default)",
+    reference: "reset-password keeps the user's sessions (emailAndPassword.revokeSessionsOnPasswordReset is off by default)",
+    reason: "A reset usually follows a compromise: whoever held the old password may hold a session too.",
+    source: "docs/better-auth-compatibility.md; docs/api.md (Mailed links); docs/security.md (Password reset)",
+  },
 });
 
 export const TARGET = process.env.AUTH_TARGET ?? "reference";

@@ -9,6 +9,10 @@
 //
 // Prints one line "LISTENING <baseURL>" on stdout once it accepts connections.
 //
+// Password reset, email verification and account deletion are on; the "mail" (Better Auth hands the sender a user, a
+// url and a token) is kept in memory and served at GET /__test/mail?to=<email> as [{kind, url, token}], oldest first,
+// so the tests follow the link exactly as they read it out of the gateway's pickup directory.
+//
 // Better Auth reads NODE_ENV once, at import time: under "test" (or TEST=true) it skips every origin/CSRF check
 // and under "test"/"development" it reports 127.0.0.1 as the client IP. The protocol was captured with
 // production semantics, so NODE_ENV is forced to "production" before better-auth is imported (rate limiting,
@@ -39,11 +43,19 @@ await new Promise((resolve, reject) => {
 const baseURL = `http://127.0.0.1:${server.address().port}`;
 
 const db = { user: [], session: [], account: [], verification: [], jwks: [] };
+/** Mail "sent" per lower-cased address: [{kind, url, token}]. */
+const outbox = new Map();
+const send = (kind) => async ({ user, url, token }) => {
+  const to = user.email.toLowerCase();
+  outbox.set(to, [...(outbox.get(to) ?? []), { kind, url, token }]);
+};
 const auth = betterAuth({
   baseURL,
   secret: process.env.BETTER_AUTH_SECRET || randomBytes(32).toString("base64url"),
   database: memoryAdapter(db),
-  emailAndPassword: { enabled: true },
+  emailAndPassword: { enabled: true, sendResetPassword: send("reset-password") },
+  emailVerification: { sendVerificationEmail: send("verify-email") },
+  user: { deleteUser: { enabled: true } },
   plugins: [jwt(), bearer()],
   ...(process.env.SESSION_UPDATE_AGE ? { session: { updateAge: Number(process.env.SESSION_UPDATE_AGE) } } : {}),
   trustedOrigins: (process.env.TRUSTED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean),
@@ -55,6 +67,12 @@ const auth = betterAuth({
 
 const handler = toNodeHandler(auth);
 server.on("request", (req, res) => {
+  if (req.url.startsWith("/__test/mail?")) {
+    const to = new URL(req.url, baseURL).searchParams.get("to")?.toLowerCase() ?? "";
+    res.setHeader("content-type", "application/json");
+    res.end(JSON.stringify(outbox.get(to) ?? []));
+    return;
+  }
   if (req.url === "/api/auth" || req.url.startsWith("/api/auth/") || req.url.startsWith("/api/auth?")) {
     handler(req, res);
   } else {

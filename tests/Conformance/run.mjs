@@ -215,7 +215,7 @@ async function startReference({ name = "reference", updateAgeSeconds } = {}) {
 function cleanEnv() {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
-    if (/^(Auth__|Jwt__|ConnectionStrings__|Database__|PasswordHashing__|RateLimiting__|Serilog__|ASPNETCORE_|DOTNET_ENVIRONMENT$|FRONTEND_JWT_SECRET$|BACKEND_JWT_SECRET$|BETTER_AUTH_)/i.test(key)) {
+    if (/^(Auth__|Mail__|Jwt__|ConnectionStrings__|Database__|PasswordHashing__|RateLimiting__|Serilog__|ASPNETCORE_|DOTNET_ENVIRONMENT$|FRONTEND_JWT_SECRET$|BACKEND_JWT_SECRET$|BETTER_AUTH_)/i.test(key)) {
       delete env[key];
     }
   }
@@ -239,6 +239,8 @@ async function startGateway({ name = "gateway", updateAgeSeconds } = {}) {
         Auth__BaseUrl: baseUrl,
         Auth__TrustedOrigins__0: EXTRA_TRUSTED_ORIGIN,
         ConnectionStrings__Auth: `Data Source=${join(tempDir, `auth-${port}.db`)}`,
+        // Reset and verification mail as .eml files, which the tests read the links from (AUTH_MAIL_DIR).
+        Mail__PickupDirectory: join(tempDir, `outbox-${port}`),
         PasswordHashing__Iterations: "1000",
         RateLimiting__Enabled: "false",
         ASPNETCORE_ENVIRONMENT: "Production",
@@ -260,7 +262,7 @@ async function startGateway({ name = "gateway", updateAgeSeconds } = {}) {
       throw error;
     }
     await waitUntilReady(name, child, baseUrl);
-    return { baseUrl, child, env: { AUTH_JWT_SECRET: secret } };
+    return { baseUrl, child, env: { AUTH_JWT_SECRET: secret, AUTH_MAIL_DIR: join(tempDir, `outbox-${port}`) } };
   }
 }
 

@@ -179,7 +179,7 @@ public sealed class AuthPagesTests(AppFixture app, ITestOutputHelper output)
         await page.SubmitSignInAsync(user.Email, user.Password, navigate: false);
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account$"));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Account" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Account", Exact = true })).ToBeVisibleAsync();
         await page.GotoAsync("/sign-in?returnTo=%2F%2Fevil.example%2F");
         await page.ShouldShowDashboardAsync();
         browser.ShouldHaveRunCleanly();

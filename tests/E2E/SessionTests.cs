@@ -17,7 +17,7 @@ public sealed partial class SessionTests(AppFixture app)
         await first.SignUpAsync(TestUser.Create());
         var second = await browser.NewPageAsync();
         await second.GotoAsync("/account");
-        await Expect(second.GetByRole(AriaRole.Heading, new() { Name = "Account" })).ToBeVisibleAsync();
+        await Expect(second.GetByRole(AriaRole.Heading, new() { Name = "Account", Exact = true })).ToBeVisibleAsync();
 
         await first.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
 

@@ -74,7 +74,7 @@ public sealed partial class TodoTests(AppFixture app)
         await page.ClickTodoButtonAsync("Delete", "Cancel the newspaper");
         await Expect(Toast(page, "Deleted “Cancel the newspaper”.")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Account" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Account" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Account", Exact = true })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Todos" }).ClickAsync();
 
         await page.ShouldShowDashboardAsync();

@@ -45,6 +45,9 @@ public sealed class FuzzTests(SecurityHostsFixture hosts)
             (hosts.Api, HttpMethod.Put, $"/api/todos/{created.GetProperty("id").GetString()}", bearer, ["title", "description", "isDone", "dueAt", "priority"]),
             (hosts.Gateway, HttpMethod.Post, "/api/auth/sign-in/email", null, ["email", "password", "rememberMe", "callbackURL"]),
             (hosts.Gateway, HttpMethod.Post, "/api/auth/sign-up/email", null, ["name", "email", "password", "image", "callbackURL", "rememberMe"]),
+            (hosts.Gateway, HttpMethod.Post, "/api/auth/request-password-reset", null, ["email", "redirectTo"]),
+            (hosts.Gateway, HttpMethod.Post, "/api/auth/reset-password", null, ["newPassword", "token"]),
+            (hosts.Gateway, HttpMethod.Post, "/api/auth/send-verification-email", null, ["email", "callbackURL"]),
         };
         var failures = new List<string>();
 
@@ -78,6 +81,26 @@ public sealed class FuzzTests(SecurityHostsFixture hosts)
         }
 
         failures.Should().BeEmpty($"{failures.Count} of 200 query strings got a 5xx or stack text:\n{string.Join("\n", failures)}");
+    }
+
+    [Fact]
+    public async Task Fuzz_OneHundredMalformedMailedLinks_NeverA5xx()
+    {
+        var random = new Random(1234);
+        var failures = new List<string>();
+
+        for (var i = 0; i < 100; i++)
+        {
+            var token = QueryValue(random);
+            var callback = QueryValue(random);
+            var path = i % 2 == 0
+                ? $"/api/auth/verify-email?token={token}&callbackURL={callback}"
+                : $"/api/auth/reset-password/{(token.Length == 0 ? "x" : token)}?callbackURL={callback}";
+            var response = await hosts.Gateway.SendAsync(HttpMethod.Get, path, null);
+            await CheckAsync(response, $"link #{i} '{SecurityAssertions.Trim(path)}'", failures);
+        }
+
+        failures.Should().BeEmpty($"{failures.Count} of 100 links got a 5xx or stack text:\n{string.Join("\n", failures)}");
     }
 
     private static async Task CheckAsync(HttpResponseMessage response, string input, List<string> failures)

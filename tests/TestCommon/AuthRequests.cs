@@ -1,4 +1,8 @@
 using TodoClean.Application.Auth.Commands.ChangePassword;
+using TodoClean.Application.Auth.Commands.DeleteUser;
+using TodoClean.Application.Auth.Commands.RequestPasswordReset;
+using TodoClean.Application.Auth.Commands.ResetPassword;
+using TodoClean.Application.Auth.Commands.SendVerificationEmail;
 using TodoClean.Application.Auth.Commands.SignIn;
 using TodoClean.Application.Auth.Commands.SignUp;
 using TodoClean.Application.Auth.Commands.UpdateUser;
@@ -36,4 +40,17 @@ public static class AuthRequests
     public static UpdateUserCommand UpdateUser(
         string? sessionToken = SessionToken, string? name = null, string? image = null, bool emailGiven = false) =>
         new(sessionToken, name, image, emailGiven);
+
+    public const string LinkBase = "https://auth.example.com/api/auth";
+
+    public static RequestPasswordResetCommand RequestPasswordReset(string? email = Email, string callbackUrl = "/reset", ClientInfo? client = null) =>
+        new(email, callbackUrl, LinkBase, client ?? ClientInfo.Unknown);
+
+    public static ResetPasswordCommand ResetPassword(string? token, string? newPassword = NewPassword) => new(token, newPassword);
+
+    public static SendVerificationEmailCommand SendVerificationEmail(
+        string? email = Email, string? sessionToken = null, string callbackUrl = "/", ClientInfo? client = null) =>
+        new(email, callbackUrl, LinkBase, sessionToken, client ?? ClientInfo.Unknown);
+
+    public static DeleteUserCommand DeleteUser(string? sessionToken = SessionToken, string? password = Password) => new(sessionToken, password);
 }

@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using TodoClean.Application.Auth.Commands.IssueToken;
+using TodoClean.Application.Auth.Commands.SendVerificationEmail;
 using TodoClean.Application.Auth.Commands.SignIn;
 using TodoClean.Application.Auth.Commands.SignOut;
 using TodoClean.Application.Auth.Commands.SignUp;
@@ -22,7 +24,10 @@ public sealed class Auth : IEndpointGroup
         // Sign-up checks no password: a refused sign-up never counts towards locking an account (see AccountLockout).
         group.MapPost("/sign-up/email", SignUp).WithName("SignUpEmail")
             .WithSummary("Sign up with email and password")
-            .WithDescription("Creates the account and signs it in: the session comes back as a cookie and in `set-auth-token`.")
+            .WithDescription(
+                "Creates the account and signs it in: the session comes back as a cookie and in `set-auth-token`. With " +
+                "`Auth:RequireEmailVerification` nobody is signed in (`token: null`), a verification link is mailed, and a " +
+                "taken address gets the same answer as a new one.")
             .StartsSession()
             .ProducesAuthErrors(StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity)
             .ProducesTooManyRequests();
@@ -72,15 +77,26 @@ public sealed class Auth : IEndpointGroup
     }
 
     public static async Task<Ok<SignUpResponse>> SignUp(
-        ISender sender, SessionCookies cookies, TrustedOrigins trusted, HttpContext context, SignUpRequest body,
-        CancellationToken cancellationToken)
+        ISender sender, SessionCookies cookies, TrustedOrigins trusted, IAuthMailer mailer, IOptions<GatewayOptions> gateway,
+        HttpContext context, SignUpRequest body, CancellationToken cancellationToken)
     {
         RequireAllowedCallback(trusted, context, body.CallbackURL);
-        var session = await sender.Send(
+        var result = await sender.Send(
             new SignUpCommand(body.Name, body.Email, body.Password, body.Image, body.RememberMe ?? true, Client(context)),
             cancellationToken);
-        cookies.Write(context.Response, session);
-        return TypedResults.Ok(new SignUpResponse(session.Token, session.User));
+        if (result.Session is { } session)
+        {
+            cookies.Write(context.Response, session);
+        }
+        else if (result.Created && mailer.Enabled)
+        {
+            // Signed out until verified: the link goes out now, as Better Auth's sendOnSignUp does.
+            await sender.Send(new SendVerificationEmailCommand(
+                result.User.Email, string.IsNullOrEmpty(body.CallbackURL) ? "/" : body.CallbackURL,
+                AccountRecovery.LinkBase(gateway.Value, context), null, Client(context)), cancellationToken);
+        }
+
+        return TypedResults.Ok(new SignUpResponse(result.Session?.Token, result.User));
     }
 
     public static async Task<Ok<SignInResponse>> SignIn(

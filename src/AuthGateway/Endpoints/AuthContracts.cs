@@ -2,6 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using TodoClean.Application.Auth.Commands.ChangePassword;
+using TodoClean.Application.Auth.Commands.DeleteUser;
+using TodoClean.Application.Auth.Commands.RequestPasswordReset;
+using TodoClean.Application.Auth.Commands.ResetPassword;
+using TodoClean.Application.Auth.Commands.SendVerificationEmail;
 using TodoClean.Application.Auth.Commands.RevokeSession;
 using TodoClean.Application.Auth.Commands.SignIn;
 using TodoClean.Application.Auth.Commands.SignUp;
@@ -20,7 +24,8 @@ public sealed record SignUpRequest(
 [ValidatedAs(typeof(SignInCommand))]
 public sealed record SignInRequest(string? Email, string? Password, bool? RememberMe, string? CallbackURL);
 
-public sealed record SignUpResponse(string Token, UserDto User);
+/// <summary><see cref="Token"/> is null when <c>Auth:RequireEmailVerification</c> keeps the new account signed out.</summary>
+public sealed record SignUpResponse(string? Token, UserDto User);
 
 public sealed record SignInResponse(
     bool Redirect,
@@ -49,6 +54,27 @@ public sealed record ChangePasswordResponse(string? Token, UserDto User);
 /// <summary><c>Email</c> is read only to refuse it: the email cannot be changed through update-user.</summary>
 [ValidatedAs(typeof(UpdateUserCommand))]
 public sealed record UpdateUserRequest(string? Name, string? Image, JsonElement? Email);
+
+[ValidatedAs(typeof(RequestPasswordResetCommand))]
+public sealed record RequestPasswordResetRequest(string? Email, string? RedirectTo);
+
+public sealed record RequestPasswordResetResponse(bool Status, string Message);
+
+[ValidatedAs(typeof(ResetPasswordCommand))]
+public sealed record ResetPasswordRequest(string? NewPassword, string? Token);
+
+[ValidatedAs(typeof(SendVerificationEmailCommand))]
+public sealed record SendVerificationEmailRequest(string? Email, string? CallbackURL);
+
+/// <summary>What verify-email answers without a callbackURL: Better Auth's <c>{status: true, user: null}</c>.</summary>
+public sealed record VerifyEmailResponse(
+    bool Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] UserDto? User);
+
+[ValidatedAs(typeof(DeleteUserCommand))]
+public sealed record DeleteUserRequest(string? Password, string? CallbackURL);
+
+public sealed record DeleteUserResponse(bool Success, string Message);
 
 /// <summary>A JSON Web Key Set (RFC 7517). This gateway signs with a symmetric key only, which is never published.</summary>
 public sealed record JsonWebKeySetResponse(IReadOnlyList<JsonObject> Keys);

@@ -6,7 +6,7 @@ using TodoClean.Infrastructure.Hosting;
 namespace TodoClean.AuthGateway.Endpoints;
 
 /// <summary>
-/// The browser UI: its four pages (plain HTML from <c>wwwroot</c>, with the scripts and styles beside them served as
+/// The browser UI: its pages (plain HTML from <c>wwwroot</c>, with the scripts and styles beside them served as
 /// static files) and the one setting the scripts need, where the todo API lives. <see cref="UiSecurityHeaders"/>
 /// adds the Content-Security-Policy and caching headers.
 /// </summary>
@@ -19,6 +19,8 @@ public sealed class Ui : IEndpointGroup
         group.MapGet("/sign-in", (IWebHostEnvironment env) => Page(env, "sign-in.html"));
         group.MapGet("/sign-up", (IWebHostEnvironment env) => Page(env, "sign-up.html"));
         group.MapGet("/account", (IWebHostEnvironment env) => Page(env, "account.html"));
+        group.MapGet("/forgot-password", (IWebHostEnvironment env) => Page(env, "forgot-password.html"));
+        group.MapGet("/reset-password", (IWebHostEnvironment env) => Page(env, "reset-password.html"));
         group.MapGet("/ui-config.json", Config);
     }
 

@@ -16,7 +16,12 @@ namespace TodoClean.AuthGateway.Services;
 internal static class AuthRateLimiting
 {
     private static readonly string[] CredentialPaths =
-        ["/api/auth/sign-in/email", "/api/auth/sign-up/email", "/api/auth/change-password"];
+        ["/api/auth/sign-in/email", "/api/auth/sign-up/email", "/api/auth/change-password", "/api/auth/reset-password",
+         "/api/auth/delete-user"];
+
+    /// <summary>Endpoints that send mail: limited per client address like Better Auth (3 per 60 s by default).</summary>
+    private static readonly string[] MailPaths =
+        ["/api/auth/request-password-reset", "/api/auth/forget-password", "/api/auth/send-verification-email"];
 
     private static readonly string[] TokenPaths = ["/api/auth/token", "/api/auth/get-session"];
 
@@ -61,6 +66,15 @@ internal static class AuthRateLimiting
             var hits = await context.RequestServices.GetRequiredService<RateLimitCounters>()
                 .HitAsync($"credentials|{ClientAddress(context)}", options.CredentialWindow, context.RequestAborted);
             if (hits.Count > options.CredentialPermitsPerIp)
+            {
+                throw new HttpProblemException(ApiErrors.TooManyRequests(hits.RetryAfter));
+            }
+        }
+        else if (options.Enabled && HttpMethods.IsPost(context.Request.Method) && Matches(context, MailPaths))
+        {
+            var hits = await context.RequestServices.GetRequiredService<RateLimitCounters>()
+                .HitAsync($"mail|{ClientAddress(context)}", options.MailWindow, context.RequestAborted);
+            if (hits.Count > options.MailPermitsPerIp)
             {
                 throw new HttpProblemException(ApiErrors.TooManyRequests(hits.RetryAfter));
             }

@@ -33,4 +33,15 @@ public sealed class RateLimitingOptions
     public int FailuresPerAccountAllAddresses { get; set; } = 100;
 
     public TimeSpan AccountWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Requests that send mail (password-reset and verification links) per client address, and per recipient address, per
+    /// <see cref="MailWindow"/>: Better Auth's 3 per 60 seconds.
+    /// </summary>
+    public int MailPermitsPerIp { get; set; } = 3;
+
+    /// <inheritdoc cref="MailPermitsPerIp"/>
+    public int MailPermitsPerAddress { get; set; } = 3;
+
+    public TimeSpan MailWindow { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -15,6 +15,8 @@ internal static class RequestErrors
 
     public static readonly AuthError InvalidCallbackUrl = new("INVALID_CALLBACK_URL", "Invalid callbackURL", AuthErrorKind.Forbidden);
 
+    public static readonly AuthError InvalidRedirectUrl = new("INVALID_REDIRECT_URL", "Invalid redirectURL", AuthErrorKind.Forbidden);
+
     public static readonly AuthError CrossSiteNavigationLoginBlocked = new(
         "CROSS_SITE_NAVIGATION_LOGIN_BLOCKED",
         "Cross-site navigation login blocked. This request appears to be a CSRF attack.",

@@ -29,6 +29,12 @@ public sealed class SessionRevocation
 
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>
+    /// A user-wide record written because the account was deleted: besides refusing the user's tokens, every API instance
+    /// that reads it forgets what it keeps of that user (their todos and mirror).
+    /// </summary>
+    public bool UserDeleted { get; private set; }
+
     /// <summary>Session <paramref name="sessionId"/> ended at <paramref name="now"/>; its tokens live at most <paramref name="tokenLifetime"/>.</summary>
     public static SessionRevocation ForSession(string sessionId, string userId, DateTime now, TimeSpan tokenLifetime) => new()
     {
@@ -45,6 +51,20 @@ public sealed class SessionRevocation
         IssuedBefore = Guard.Utc(now),
         CreatedAt = now,
         ExpiresAt = now + tokenLifetime,
+    };
+
+    /// <summary>
+    /// The account of <paramref name="userId"/> was deleted at <paramref name="now"/>: every token issued before is refused,
+    /// and the record stays in the feed for <paramref name="keepFor"/> (at least the token lifetime), so an API instance
+    /// that was down meanwhile still learns of the deletion when it comes back.
+    /// </summary>
+    public static SessionRevocation ForDeletedUser(string userId, DateTime now, TimeSpan tokenLifetime, TimeSpan keepFor) => new()
+    {
+        UserId = Required(userId, nameof(userId)),
+        IssuedBefore = Guard.Utc(now),
+        CreatedAt = now,
+        ExpiresAt = now + (keepFor > tokenLifetime ? keepFor : tokenLifetime),
+        UserDeleted = true,
     };
 
     private static string Required(string value, string name) =>

@@ -47,6 +47,19 @@ public sealed class User
         UpdatedAt = Guard.Utc(now);
     }
 
+    /// <summary>The owner proved they read mail at <see cref="Email"/>; returns whether this changed anything.</summary>
+    public bool MarkEmailVerified(DateTime now)
+    {
+        if (EmailVerified)
+        {
+            return false;
+        }
+
+        EmailVerified = true;
+        UpdatedAt = Guard.Utc(now);
+        return true;
+    }
+
     /// <summary>Refreshes the mirror from a newer token; returns whether anything changed.</summary>
     public bool SyncFrom(string email, string name, DateTime now)
     {

@@ -36,6 +36,7 @@ public abstract class HandlerTestBase : IDisposable
     private readonly SqliteConnection _authConnection;
     private readonly SqliteConnection _todoConnection;
     private readonly ServiceProvider _provider;
+    private FakeVerificationTokens? _verificationTokens;
     private (string Id, string Email, string Name) _caller = (CallerId, "caller@example.com", "Caller");
 
     protected HandlerTestBase()
@@ -55,6 +56,8 @@ public abstract class HandlerTestBase : IDisposable
         TokenIssuer
             .Setup(i => i.Issue(It.IsAny<TokenSubject>()))
             .Returns(() => new AccessToken("issued.jwt.token", Now.AddMinutes(15)));
+        Mailer.SetupGet(m => m.Enabled).Returns(true);
+        Mailer.Setup(m => m.Queue(It.IsAny<AuthMail>())).Callback((AuthMail mail) => SentMail.Add(mail));
         CurrentUser.SetupGet(u => u.Id).Returns(() => _caller.Id);
         CurrentUser.SetupGet(u => u.Email).Returns(() => _caller.Email);
         CurrentUser.SetupGet(u => u.Name).Returns(() => _caller.Name);
@@ -72,6 +75,15 @@ public abstract class HandlerTestBase : IDisposable
         services.AddSingleton(PasswordHasher.Object);
         services.AddSingleton(TokenIssuer.Object);
         services.AddScoped(_ => CurrentUser.Object);
+        services.AddSingleton(Mailer.Object);
+        services.AddSingleton<IEmailVerificationTokens>(VerificationTokens);
+        services.Configure<AccountOptions>(options =>
+        {
+            options.RequireEmailVerification = Accounts.RequireEmailVerification;
+            options.ResetPasswordTokenLifetime = Accounts.ResetPasswordTokenLifetime;
+            options.RevokeSessionsOnPasswordReset = Accounts.RevokeSessionsOnPasswordReset;
+            options.EmailVerificationTokenLifetime = Accounts.EmailVerificationTokenLifetime;
+        });
         services.Configure<SessionOptions>(options =>
         {
             options.SessionLifetime = Sessions.SessionLifetime;
@@ -95,6 +107,16 @@ public abstract class HandlerTestBase : IDisposable
         FreshAge = TimeSpan.FromDays(1),
         ShortSessionLifetime = TimeSpan.FromDays(1),
     };
+
+    /// <summary>Account-recovery settings the application sees; change them before the first send.</summary>
+    protected AccountOptions Accounts { get; } = new();
+
+    /// <summary>The mail port: enabled, and every queued message lands in <see cref="SentMail"/>.</summary>
+    protected Mock<IAuthMailer> Mailer { get; } = new();
+
+    protected List<AuthMail> SentMail { get; } = [];
+
+    protected FakeVerificationTokens VerificationTokens => _verificationTokens ??= new FakeVerificationTokens(Clock);
 
     protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
 

@@ -251,3 +251,44 @@ export function assertClearingCookies(cookies) {
     assert.equal(c.attributes.samesite, "Lax");
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Mail: the links each server "sent" (the reference keeps them in memory, the gateway writes .eml files to its
+// pickup directory, AUTH_MAIL_DIR)
+
+/** Decodes a quoted-printable body (soft line breaks and =XX escapes). */
+function decodeQuotedPrintable(text) {
+  const bytes = text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, "latin1").toString("utf8");
+}
+
+/** Every link mailed to `email` so far, oldest first, as [{kind: "reset-password" | "verify-email", url}]. */
+export async function mailTo(email) {
+  if (TARGET === "reference") {
+    const response = await fetch(`${BASE_URL}/__test/mail?to=${encodeURIComponent(email)}`);
+    return (await response.json()).map(({ kind, url }) => ({ kind, url }));
+  }
+  const { readdirSync, readFileSync, existsSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const dir = process.env.AUTH_MAIL_DIR;
+  if (!dir || !existsSync(dir)) return [];
+  const found = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith(".eml")).sort()) {
+    const text = decodeQuotedPrintable(readFileSync(join(dir, name), "utf8"));
+    if (!new RegExp(`^To:.*<?${email.replace(/[.+]/g, "\\$&")}>?`, "im").test(text)) continue;
+    const url = text.match(/https?:\/\/\S+\/api\/auth\/(?:reset-password\/|verify-email\?)[^\s<>"]+/)?.[0];
+    if (url) found.push({ kind: url.includes("/verify-email?") ? "verify-email" : "reset-password", url });
+  }
+  return found;
+}
+
+/** The latest link of `kind` mailed to `email`, waiting up to 5 s for it (the gateway sends in the background). */
+export async function linkFor(email, kind) {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const links = (await mailTo(email)).filter((m) => m.kind === kind);
+    if (links.length > 0) return new URL(links.at(-1).url);
+    if (Date.now() > deadline) throw new Error(`no ${kind} mail to ${email}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -24,6 +24,9 @@ public class AppFixture : IAsyncLifetime
     /// <summary>Where the todo API lives.</summary>
     public string ApiUrl { get; private set; } = string.Empty;
 
+    /// <summary>The gateway's mail pickup directory: every reset or verification message as an <c>.eml</c> file.</summary>
+    public string OutboxDirectory => _directory.File("outbox");
+
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture has not started.");
 
     /// <summary>The JWT lifetime the gateway issues; null keeps the production default (15 minutes).</summary>
@@ -74,6 +77,8 @@ public class AppFixture : IAsyncLifetime
             ["ConnectionStrings__Auth"] = $"Data Source={_directory.File($"auth-{gatewayPort}.db")}",
             ["PasswordHashing__Iterations"] = HostSettings.TestHashIterations,
             ["Auth__BaseUrl"] = gatewayUrl,
+            // As `build.ps1 run` does: reset and verification mail lands as .eml files the tests read the links from.
+            ["Mail__PickupDirectory"] = OutboxDirectory,
             // Every browser in the run comes from 127.0.0.1: per-address limits would throttle the suite, not a user.
             // The per-session token limit stays on, so a refresh loop in the UI would still be caught.
             ["RateLimiting__CredentialPermitsPerIp"] = "10000",

@@ -26,6 +26,32 @@ public static class AuthErrors
     /// <summary>Better Auth sends this one without a code.</summary>
     public static readonly AuthError NoFieldsToUpdate = new(string.Empty, "No fields to update", AuthErrorKind.BadRequest);
 
+    public static readonly AuthError InvalidToken = new("INVALID_TOKEN", "Invalid token", AuthErrorKind.BadRequest);
+
+    public static readonly AuthError ResetPasswordDisabled =
+        new("RESET_PASSWORD_DISABLED", "Reset password isn't enabled", AuthErrorKind.BadRequest);
+
+    public static readonly AuthError VerificationEmailNotEnabled =
+        new("VERIFICATION_EMAIL_NOT_ENABLED", "Verification email isn't enabled", AuthErrorKind.BadRequest);
+
+    public static readonly AuthError EmailMismatch = new("EMAIL_MISMATCH", "Email mismatch", AuthErrorKind.BadRequest);
+
+    public static readonly AuthError EmailAlreadyVerified =
+        new("EMAIL_ALREADY_VERIFIED", "Email is already verified", AuthErrorKind.BadRequest);
+
+    public static readonly AuthError EmailNotVerified = new("EMAIL_NOT_VERIFIED", "Email not verified", AuthErrorKind.Forbidden);
+
+    /// <summary>verify-email answers every failure with 401 (or, given a callbackURL, a redirect carrying the code).</summary>
+    public static readonly AuthError VerificationTokenInvalid = new("INVALID_TOKEN", "Invalid token", AuthErrorKind.Unauthorized);
+
+    public static readonly AuthError VerificationTokenExpired = new("TOKEN_EXPIRED", "Token expired", AuthErrorKind.Unauthorized);
+
+    public static readonly AuthError VerificationUserNotFound = new("USER_NOT_FOUND", "User not found", AuthErrorKind.Unauthorized);
+
+    /// <summary>delete-user without a password on a session older than <c>Auth:FreshAge</c> (400, unlike SESSION_NOT_FRESH).</summary>
+    public static readonly AuthError SessionExpired =
+        new("SESSION_EXPIRED", "Session expired. Re-authenticate to perform this action.", AuthErrorKind.BadRequest);
+
     public const string InvalidEmailCode = "INVALID_EMAIL";
     public const string PasswordTooShortCode = "PASSWORD_TOO_SHORT";
     public const string PasswordTooLongCode = "PASSWORD_TOO_LONG";

@@ -4,13 +4,14 @@ using TodoClean.Domain.Users;
 
 namespace TodoClean.Application.Common.Interfaces;
 
-/// <summary>The auth gateway's store, write side: users, their credentials and their sessions.</summary>
+/// <summary>The auth gateway's store, write side: users, their credentials, their sessions and their password-reset links.</summary>
 public interface IAuthDbContext
 {
     DbSet<User> Users { get; }
     DbSet<Account> Accounts { get; }
     DbSet<Session> Sessions { get; }
     DbSet<SessionRevocation> SessionRevocations { get; }
+    DbSet<PasswordResetToken> PasswordResetTokens { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 

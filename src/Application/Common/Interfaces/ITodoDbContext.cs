@@ -11,4 +11,7 @@ public interface ITodoDbContext
     DbSet<TodoItem> TodoItems { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> in one transaction (see <see cref="IAuthDbContext.InTransactionAsync{T}"/>).</summary>
+    Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 }

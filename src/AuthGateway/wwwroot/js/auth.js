@@ -57,6 +57,12 @@ export const signUp = (body) => gateway('/sign-up/email', { method: 'POST', body
 export const updateUser = (body) => gateway('/update-user', { method: 'POST', body, sessionRequired: true });
 export const changePassword = (body) => gateway('/change-password', { method: 'POST', body, sessionRequired: true });
 export const listSessions = () => gateway('/list-sessions', { sessionRequired: true });
+export const requestPasswordReset = (email) =>
+  gateway('/request-password-reset', { method: 'POST', body: { email, redirectTo: '/reset-password' } });
+export const resetPassword = (body) => gateway('/reset-password', { method: 'POST', body });
+export const sendVerificationEmail = (email) =>
+  gateway('/send-verification-email', { method: 'POST', body: { email, callbackURL: '/account?verified=1' } });
+export const deleteUser = (password) => gateway('/delete-user', { method: 'POST', body: { password }, sessionRequired: true });
 export const revokeSession = (token) => gateway('/revoke-session', { method: 'POST', body: { token }, sessionRequired: true });
 export const revokeOtherSessions = () => gateway('/revoke-other-sessions', { method: 'POST', sessionRequired: true });
 
@@ -142,7 +148,10 @@ export function describeAuthError(error, { passwordField = 'password' } = {}) {
     case 'INVALID_EMAIL_OR_PASSWORD':
       return { form: "That email and password don't match an account. Check them and try again.", fields };
     case 'SESSION_NOT_FRESH':
+    case 'SESSION_EXPIRED':
       return { form: 'For your security, please sign in again to do this.', fields };
+    case 'EMAIL_NOT_VERIFIED':
+      return { form: 'Confirm your email address first: follow the link we sent you when you signed up.', fields };
     default:
       if (FRIENDLY[error.code]) {
         const [field, message] = FRIENDLY[error.code];

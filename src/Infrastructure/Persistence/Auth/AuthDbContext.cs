@@ -28,6 +28,7 @@ public class AuthDbContext : DbContext, IAuthDbContext, IDataProtectionKeyContex
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<SessionRevocation> SessionRevocations => Set<SessionRevocation>();
+    public DbSet<PasswordResetToken> PasswordResetTokens => Set<PasswordResetToken>();
 
     /// <summary>ASP.NET Core Data Protection's key ring (secrets encrypted at rest), shared by every gateway instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

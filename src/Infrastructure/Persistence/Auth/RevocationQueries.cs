@@ -13,7 +13,7 @@ internal sealed class RevocationQueries(StoreDataSource<AuthDbContext> store) : 
         await using var connection = await store.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<RevocationEntry>(new CommandDefinition(
             """
-            SELECT "Sequence", "SessionId", "UserId", "IssuedBefore", "ExpiresAt" FROM session_revocations
+            SELECT "Sequence", "SessionId", "UserId", "IssuedBefore", "ExpiresAt", "UserDeleted" FROM session_revocations
             WHERE "ExpiresAt" > @now AND ("Sequence" > @after OR "CreatedAt" >= @recentSince)
             ORDER BY "Sequence"
             LIMIT @limit

@@ -26,6 +26,17 @@ public class TodoDbContext : DbContext, ITodoDbContext
     public DbSet<User> Users => Set<User>();
     public DbSet<TodoItem> TodoItems => Set<TodoItem>();
 
+    public Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        // As AuthDbContext: inside the provider's execution strategy, so a retried attempt reruns the whole transaction.
+        Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            ChangeTracker.Clear();
+            await using var transaction = await Database.BeginTransactionAsync(token);
+            var result = await work(token);
+            await transaction.CommitAsync(token);
+            return result;
+        }, cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TodoDbContext).Assembly, t => t.Namespace == typeof(Configurations.TodoItemConfiguration).Namespace);
 

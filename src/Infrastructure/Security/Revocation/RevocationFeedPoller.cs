@@ -1,9 +1,12 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TodoClean.Application.Auth.Queries.GetRevocations;
+using TodoClean.Application.Users.Commands.ForgetUser;
 using TodoClean.Infrastructure.Hosting;
 
 namespace TodoClean.Infrastructure.Security.Revocation;
@@ -13,7 +16,9 @@ namespace TodoClean.Infrastructure.Security.Revocation;
 /// per <see cref="RevocationOptions.PollInterval"/>. A starting API holds its first requests until the first answer (at
 /// most <see cref="RevocationOptions.StartupWait"/>). When the feed is unreachable the API goes on serving tokens that
 /// are valid — what it already knows stays enforced — says so once in the log and in <c>/health</c>, and catches up
-/// from its position when the feed answers again.
+/// from its position when the feed answers again. A record of a deleted account also makes the API forget that user's
+/// todos and mirror (<see cref="ForgetUserCommand"/>, idempotent: every instance does it, and a failure is retried at the
+/// next poll).
 /// </summary>
 internal sealed class RevocationFeedPoller : BackgroundService
 {
@@ -23,13 +28,17 @@ internal sealed class RevocationFeedPoller : BackgroundService
     private readonly RevocationOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<RevocationFeedPoller> _logger;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly HashSet<string> _toForget = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _forgotten = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _firstAnswer = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _unreachable;
 
     public RevocationFeedPoller(
         IHttpClientFactory clients, RevokedTokens revoked, RevocationFeedKey key, IOptions<RevocationOptions> options,
-        TimeProvider timeProvider, StoreGate gate, ILogger<RevocationFeedPoller> logger)
+        TimeProvider timeProvider, StoreGate gate, IServiceScopeFactory scopes, ILogger<RevocationFeedPoller> logger)
     {
+        _scopes = scopes;
         _clients = clients;
         _revoked = revoked;
         _key = key;
@@ -67,8 +76,17 @@ internal sealed class RevocationFeedPoller : BackgroundService
                 feed = await response.Content.ReadFromJsonAsync<RevocationFeed>(cancellationToken)
                     ?? throw new InvalidOperationException("The revocation feed answered null.");
                 _revoked.Apply(feed);
+                foreach (var entry in feed.Entries)
+                {
+                    if (entry.UserDeleted && !_forgotten.Contains(entry.UserId))
+                    {
+                        _toForget.Add(entry.UserId);
+                    }
+                }
             }
             while (feed.More);
+
+            await ForgetDeletedUsersAsync(cancellationToken);
 
             if (_unreachable)
             {
@@ -87,6 +105,25 @@ internal sealed class RevocationFeedPoller : BackgroundService
                     "The revocation feed at {FeedUrl} does not answer ({Reason}): tokens revoked from now on are accepted " +
                     "until it answers again or they expire; revocations already known stay in force",
                     _options.FeedUrl, e.GetType().Name);
+            }
+        }
+    }
+
+    /// <summary>Deletes the todos and the mirror of every deleted account learnt of; what fails stays for the next poll.</summary>
+    private async Task ForgetDeletedUsersAsync(CancellationToken cancellationToken)
+    {
+        foreach (var userId in _toForget.ToList())
+        {
+            try
+            {
+                await using var scope = _scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ForgetUserCommand(userId), cancellationToken);
+                _toForget.Remove(userId);
+                _forgotten.Add(userId);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
+            {
+                _logger.LogWarning("Could not yet forget deleted user {UserId} ({Reason}); retrying at the next poll", userId, e.GetType().Name);
             }
         }
     }

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TodoClean.Application.Auth.Common;
 using TodoClean.Application.Common.Exceptions;
 using TodoClean.Application.Common.Interfaces;
@@ -9,7 +10,8 @@ using TodoClean.Domain.Users;
 namespace TodoClean.Application.Auth.Commands.SignIn;
 
 internal sealed class SignInCommandHandler(
-    IAuthDbContext db, IPasswordHasher hasher, SessionStore sessions, ILogger<SignInCommandHandler> logger)
+    IAuthDbContext db, IPasswordHasher hasher, SessionStore sessions, IOptions<AccountOptions> accounts,
+    ILogger<SignInCommandHandler> logger)
     : ICommandHandler<SignInCommand, AuthSession>
 {
     public async ValueTask<AuthSession> Handle(SignInCommand command, CancellationToken cancellationToken)
@@ -28,6 +30,13 @@ internal sealed class SignInCommandHandler(
         {
             logger.LogWarning("Sign-in failed for {UserId} from {ClientIp}", found?.User.Id ?? "(unknown email)", command.Client.IpAddress);
             throw new AuthException(AuthErrors.InvalidEmailOrPassword);
+        }
+
+        // Only after the password: an unverified address is not told apart from a wrong password by a stranger.
+        if (accounts.Value.RequireEmailVerification && !found.User.EmailVerified)
+        {
+            logger.LogInformation("Sign-in refused for {UserId}: email not verified", found.User.Id);
+            throw new AuthException(AuthErrors.EmailNotVerified);
         }
 
         if (check == PasswordCheck.SuccessRehashNeeded)

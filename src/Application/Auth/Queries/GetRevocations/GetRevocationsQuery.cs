@@ -21,6 +21,8 @@ public sealed record RevocationFeed(IReadOnlyList<RevocationEntry> Entries, long
 
 /// <summary>
 /// JWTs to refuse until <see cref="ExpiresAt"/>: those of session <see cref="SessionId"/>, or, without a session id, every
-/// one of user <see cref="UserId"/> issued before <see cref="IssuedBefore"/>.
+/// one of user <see cref="UserId"/> issued before <see cref="IssuedBefore"/>. <see cref="UserDeleted"/>: the account is
+/// gone, and the API forgets what it keeps of the user.
 /// </summary>
-public sealed record RevocationEntry(long Sequence, string? SessionId, string UserId, DateTime? IssuedBefore, DateTime ExpiresAt);
+public sealed record RevocationEntry(
+    long Sequence, string? SessionId, string UserId, DateTime? IssuedBefore, DateTime ExpiresAt, bool UserDeleted = false);

@@ -1,7 +1,8 @@
 // The account page: profile name, password change, the sessions (devices) signed in to this account, sign-out.
 import { SessionEndedError, refreshToken } from '../api.js';
 import {
-  changePassword, describeAuthError, getSession, listSessions, revokeOtherSessions, revokeSession, updateUser,
+  changePassword, deleteUser, describeAuthError, getSession, listSessions, revokeOtherSessions, revokeSession,
+  sendVerificationEmail, updateUser,
 } from '../auth.js';
 import { goToSignIn } from '../nav.js';
 import { boot, showUser } from '../shell.js';
@@ -21,7 +22,67 @@ if (!current) {
   profileForm.addEventListener('submit', saveName);
   passwordForm.addEventListener('submit', savePassword);
   $('revoke-others').addEventListener('click', signOutOthers);
+  $('delete-form').addEventListener('submit', deleteAccount);
+  $('send-verification').addEventListener('click', sendVerification);
+  showEmailStatus();
   await loadSessions();
+}
+
+function showEmailStatus() {
+  const verified = current.user.emailVerified;
+  $('email-status').textContent = verified ? 'Confirmed' : 'Not confirmed yet';
+  $('email-status').className = verified ? 'badge badge-current' : 'badge';
+  $('send-verification').hidden = verified;
+  if (new URLSearchParams(location.search).get('verified')) {
+    history.replaceState(null, '', '/account');
+    toast(verified ? 'Your email address is confirmed.' : "That confirmation link didn't work. Send a new one.", { timeout: 5000 });
+  }
+}
+
+async function sendVerification(event) {
+  const button = event.currentTarget;
+  button.disabled = true;
+  try {
+    await sendVerificationEmail(current.user.email);
+    toast(`A confirmation link is on its way to ${current.user.email}.`, { timeout: 5000 });
+  } catch (error) {
+    button.disabled = false;
+    if (!(error instanceof SessionEndedError)) {
+      toast(error.code === 'VERIFICATION_EMAIL_NOT_ENABLED'
+        ? "Confirmation mail isn't available on this server."
+        : `Couldn't send the link. ${describeAuthError(error).form}`, { tone: 'error' });
+    }
+  }
+}
+
+async function deleteAccount(event) {
+  const form = event.currentTarget;
+  event.preventDefault();
+  clearFormErrors(form);
+  const password = form.elements.password.value;
+  const fields = {};
+  if (!password) {
+    fields.password = 'Enter your password to confirm.';
+  }
+  if (!form.elements.confirm.checked) {
+    fields.confirm = 'Tick the box to confirm.';
+  }
+  if (Object.keys(fields).length) {
+    showFormErrors(form, { fields });
+    return;
+  }
+  setBusy(form, true, 'Deleting…');
+  try {
+    await deleteUser(password);
+    location.replace('/sign-in?reason=account-deleted');
+  } catch (error) {
+    setBusy(form, false);
+    if (!(error instanceof SessionEndedError)) {
+      showFormErrors(form, error.code === 'INVALID_PASSWORD'
+        ? { form: '', fields: { password: 'That is not your password.' } }
+        : describeAuthError(error));
+    }
+  }
 }
 
 async function saveName(event) {

@@ -5,6 +5,7 @@ const NOTICES = {
   'session-ended': 'Your session has ended. Please sign in again.',
   'signed-out': 'You have been signed out.',
   'signed-out-elsewhere': 'You were signed out in another tab.',
+  'account-deleted': 'Your account has been deleted.',
 };
 
 const notice = NOTICES[new URLSearchParams(location.search).get('reason')];

@@ -203,4 +203,26 @@ public sealed class SignInCommandHandlerTests : HandlerTestBase
         var act = () => SendAsync(command);
         return (await act.Should().ThrowAsync<AuthException>()).Which;
     }
+
+    [Fact]
+    public async Task Handle_WhenVerificationIsRequiredAndTheAddressIsUnverified_ShouldThrowEmailNotVerified()
+    {
+        Accounts.RequireEmailVerification = true;
+        await SeedAuthUserAsync();
+
+        var act = () => SendAsync(AuthRequests.SignIn());
+
+        (await act.Should().ThrowAsync<AuthException>()).Which.Error.Should().Be(AuthErrors.EmailNotVerified);
+    }
+
+    [Fact]
+    public async Task Handle_WhenVerificationIsRequiredAndThePasswordIsWrong_ShouldStillSayInvalidEmailOrPassword()
+    {
+        Accounts.RequireEmailVerification = true;
+        await SeedAuthUserAsync();
+
+        var act = () => SendAsync(AuthRequests.SignIn(password: "not my password"));
+
+        (await act.Should().ThrowAsync<AuthException>()).Which.Error.Should().Be(AuthErrors.InvalidEmailOrPassword);
+    }
 }

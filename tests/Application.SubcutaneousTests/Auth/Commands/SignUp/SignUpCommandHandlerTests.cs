@@ -16,7 +16,7 @@ public sealed class SignUpCommandHandlerTests : HandlerTestBase
     [Fact]
     public async Task Handle_WhenValid_ShouldCreateTheUserWithAHashedCredential()
     {
-        var result = await SendAsync(AuthRequests.SignUp(name: "Alice", email: "alice@example.com", password: "correct horse"));
+        var result = (await SendAsync(AuthRequests.SignUp(name: "Alice", email: "alice@example.com", password: "correct horse"))).Session!;
 
         await using var db = AuthDb();
         var user = await db.Users.SingleAsync();
@@ -33,7 +33,7 @@ public sealed class SignUpCommandHandlerTests : HandlerTestBase
     [Fact]
     public async Task Handle_WhenValid_ShouldSignTheNewUserInWithAStoredHashedSession()
     {
-        var result = await SendAsync(AuthRequests.SignUp(email: "alice@example.com", rememberMe: true, client: Client));
+        var result = (await SendAsync(AuthRequests.SignUp(email: "alice@example.com", rememberMe: true, client: Client))).Session!;
 
         result.Token.Should().HaveLength(SecureIds.SessionTokenLength);
         result.Session.Token.Should().Be(result.Token);
@@ -53,7 +53,7 @@ public sealed class SignUpCommandHandlerTests : HandlerTestBase
     [Fact]
     public async Task Handle_WhenEmailHasCapitalsAndSpaces_ShouldStoreItNormalised()
     {
-        var result = await SendAsync(AuthRequests.SignUp(email: "  Alice@Example.COM "));
+        var result = (await SendAsync(AuthRequests.SignUp(email: "  Alice@Example.COM "))).Session!;
 
         result.User.Email.Should().Be("alice@example.com");
         await using var db = AuthDb();
@@ -78,7 +78,7 @@ public sealed class SignUpCommandHandlerTests : HandlerTestBase
     [Fact]
     public async Task Handle_WhenRememberMeIsFalse_ShouldStartAShortSession()
     {
-        var result = await SendAsync(AuthRequests.SignUp(rememberMe: false));
+        var result = (await SendAsync(AuthRequests.SignUp(rememberMe: false))).Session!;
 
         result.RememberMe.Should().BeFalse();
         result.Session.ExpiresAt.Should().Be(Now + Sessions.ShortSessionLifetime);
@@ -89,7 +89,7 @@ public sealed class SignUpCommandHandlerTests : HandlerTestBase
     [Fact]
     public async Task Handle_WhenImageIsGiven_ShouldKeepIt()
     {
-        var result = await SendAsync(AuthRequests.SignUp(image: "https://example.com/a.png"));
+        var result = (await SendAsync(AuthRequests.SignUp(image: "https://example.com/a.png"))).Session!;
 
         result.User.Image.Should().Be("https://example.com/a.png");
     }
@@ -128,5 +128,35 @@ public sealed class SignUpCommandHandlerTests : HandlerTestBase
         (await db.Users.CountAsync()).Should().Be(0);
         (await db.Accounts.CountAsync()).Should().Be(0);
         (await db.Sessions.CountAsync()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Handle_WhenVerificationIsRequired_ShouldCreateTheAccountWithoutASession()
+    {
+        Accounts.RequireEmailVerification = true;
+
+        var result = await SendAsync(AuthRequests.SignUp());
+
+        result.Created.Should().BeTrue();
+        result.Session.Should().BeNull();
+        await using var db = AuthDb();
+        (await db.Users.SingleAsync()).EmailVerified.Should().BeFalse();
+        (await db.Sessions.CountAsync()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Handle_WhenVerificationIsRequiredAndTheAddressIsTaken_ShouldAnswerLikeANewAccount()
+    {
+        Accounts.RequireEmailVerification = true;
+        var existing = await SeedAuthUserAsync();
+
+        var result = await SendAsync(AuthRequests.SignUp());
+
+        result.Created.Should().BeFalse();
+        result.Session.Should().BeNull();
+        result.User.Id.Should().NotBe(existing.Id);
+        result.User.Email.Should().Be(existing.Email);
+        await using var db = AuthDb();
+        (await db.Users.CountAsync()).Should().Be(1);
     }
 }

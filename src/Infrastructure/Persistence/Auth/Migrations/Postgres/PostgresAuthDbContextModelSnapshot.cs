@@ -110,6 +110,9 @@ namespace TodoClean.Infrastructure.Persistence.Auth.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("UserDeleted")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -160,6 +163,32 @@ namespace TodoClean.Infrastructure.Persistence.Auth.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("accounts", (string)null);
+                });
+
+            modelBuilder.Entity("TodoClean.Domain.Users.PasswordResetToken", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("password_reset_tokens", (string)null);
                 });
 
             modelBuilder.Entity("TodoClean.Domain.Users.User", b =>
@@ -228,6 +257,15 @@ namespace TodoClean.Infrastructure.Persistence.Auth.Migrations.Postgres
                 });
 
             modelBuilder.Entity("TodoClean.Domain.Users.Account", b =>
+                {
+                    b.HasOne("TodoClean.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TodoClean.Domain.Users.PasswordResetToken", b =>
                 {
                     b.HasOne("TodoClean.Domain.Users.User", null)
                         .WithMany()

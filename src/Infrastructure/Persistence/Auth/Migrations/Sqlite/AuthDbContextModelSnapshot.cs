@@ -101,6 +101,9 @@ namespace TodoClean.Infrastructure.Persistence.Auth.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("UserDeleted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -151,6 +154,32 @@ namespace TodoClean.Infrastructure.Persistence.Auth.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("accounts", (string)null);
+                });
+
+            modelBuilder.Entity("TodoClean.Domain.Users.PasswordResetToken", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("password_reset_tokens", (string)null);
                 });
 
             modelBuilder.Entity("TodoClean.Domain.Users.User", b =>
@@ -219,6 +248,15 @@ namespace TodoClean.Infrastructure.Persistence.Auth.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("TodoClean.Domain.Users.Account", b =>
+                {
+                    b.HasOne("TodoClean.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TodoClean.Domain.Users.PasswordResetToken", b =>
                 {
                     b.HasOne("TodoClean.Domain.Users.User", null)
                         .WithMany()
