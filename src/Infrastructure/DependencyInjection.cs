@@ -40,6 +40,7 @@ public static class DependencyInjection
             .Validate(o => o.Iterations > 0 && o.MaxConcurrency > 0, "PasswordHashing:Iterations and :MaxConcurrency must be positive.")
             .ValidateOnStart();
         services.AddSingleton<IPasswordHasher, Pbkdf2PasswordHasher>();
+        services.AddSingleton<ITotpAuthenticator, TotpAuthenticator>();
         services.AddOptions<SessionOptions>()
             .Bind(configuration.GetSection(SessionOptions.SectionName))
             .Validate(o => o.SessionLifetime > TimeSpan.Zero && o.SessionUpdateAge > TimeSpan.Zero && o.ShortSessionLifetime > TimeSpan.Zero,
@@ -71,6 +72,7 @@ public static class DependencyInjection
         services.AddUnavailable<IRevocationQueries>("the auth store belongs to AuthGateway");
         services.AddUnavailable<ITokenIssuer>("only AuthGateway mints tokens");
         services.AddUnavailable<IPasswordHasher>("passwords are AuthGateway's business");
+        services.AddUnavailable<ITotpAuthenticator>("two-factor sign-in is AuthGateway's business");
         return services;
     }
 

@@ -1,16 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using TodoClean.Domain.Sessions;
+using TodoClean.Domain.TwoFactor;
 using TodoClean.Domain.Users;
 
 namespace TodoClean.Application.Common.Interfaces;
 
-/// <summary>The auth gateway's store, write side: users, their credentials and their sessions.</summary>
+/// <summary>The auth gateway's store, write side: users, their credentials, sessions and second factors.</summary>
 public interface IAuthDbContext
 {
     DbSet<User> Users { get; }
     DbSet<Account> Accounts { get; }
     DbSet<Session> Sessions { get; }
     DbSet<SessionRevocation> SessionRevocations { get; }
+    DbSet<TwoFactorSecret> TwoFactors { get; }
+    DbSet<TwoFactorChallenge> TwoFactorChallenges { get; }
+    DbSet<TrustedDevice> TrustedDevices { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
