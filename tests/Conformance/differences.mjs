@@ -77,6 +77,13 @@ export const DIFFERENCES = Object.freeze({
     reason: "docs/security.md: the client IP comes from the socket; a client-sent X-Forwarded-For changes nothing.",
     source: "docs/security.md (Accounts and passwords: rate limits)",
   },
+  totpSingleUse: {
+    gateway: "a TOTP code is accepted once: the same code again (a replay inside its window) is 401 INVALID_CODE",
+    reference: "any code of the current step or one either side is accepted, as often as it is sent",
+    reason: "RFC 6238 §5.2: a verifier must not accept the second attempt of the same OTP; a code seen over a " +
+      "shoulder or phished must not open a second session.",
+    source: "docs/security.md (Two-factor sign-in); docs/better-auth-compatibility.md",
+  },
 });
 
 export const TARGET = process.env.AUTH_TARGET ?? "reference";
