@@ -34,7 +34,11 @@ public sealed class Auth : IEndpointGroup
                 "When the user has two-factor sign-in on (and the browser is not a trusted device), the answer is " +
                 "`{twoFactorRedirect: true, twoFactorMethods}` with no session: the signed `better-auth.two_factor` cookie " +
                 "carries the challenge to `/two-factor/verify-totp` or `/two-factor/verify-backup-code`.")
+            .Produces<SignInResponse>()
+            .WithAlternativeResponse<TwoFactorRedirectResponse, RouteHandlerBuilder>(StatusCodes.Status200OK)
             .StartsSession()
+            .WithResponseHeader(StatusCodes.Status200OK, SessionCookies.SetAuthTokenHeader,
+                "The new session's token (signed), for `Authorization: Bearer`; not sent with `twoFactorRedirect`.", required: false)
             .WithResponseHeader(StatusCodes.Status200OK, "Location", "The `callbackURL`, when one was sent.", required: false)
             .ProducesAuthErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
             .ProducesTooManyRequests()
@@ -86,7 +90,7 @@ public sealed class Auth : IEndpointGroup
         return TypedResults.Ok(new SignUpResponse(session.Token, session.User));
     }
 
-    public static async Task<Results<Ok<SignInResponse>, Ok<TwoFactorRedirectResponse>>> SignIn(
+    public static async Task<IResult> SignIn(
         ISender sender, SessionCookies cookies, TrustedOrigins trusted, HttpContext context, SignInRequest body,
         CancellationToken cancellationToken)
     {
