@@ -71,4 +71,18 @@ public sealed class EnableTwoFactorCommandHandlerTests : TwoFactorTestBase
 
         (await act.Should().ThrowAsync<AuthException>()).Which.Error.Should().Be(AuthErrors.TotpAlreadyEnabled);
     }
+
+    [Theory]
+    [InlineData("Acme: Dev")]
+    [InlineData("Ünïcødé & Co?=#")]
+    [InlineData("   ")]
+    public async Task Handle_WhenTheIssuerHasAnyText_ShouldStillReturnAParsableUri(string issuer)
+    {
+        var user = await SeedAuthUserAsync();
+        var session = await SeedSessionAsync(user.Id);
+
+        var result = await SendAsync(new EnableTwoFactorCommand(session, Password, issuer));
+
+        SecretOf(result.TotpUri).Should().MatchRegex("^[A-Z2-7]+$");
+    }
 }
