@@ -20,7 +20,7 @@ public class MediatorPipelineBenchmarks
 {
     private const string Sql = """
         SELECT s."Id", s."UserId", s."ExpiresAt", s."CreatedAt", s."UpdatedAt", s."IpAddress", s."UserAgent", s."RememberMe",
-               u."Id", u."Name", u."Email", u."EmailVerified", u."Image", u."CreatedAt", u."UpdatedAt"
+               u."Id", u."Name", u."Email", u."EmailVerified", u."Image", u."CreatedAt", u."UpdatedAt", u."TwoFactorEnabled"
         FROM sessions s JOIN users u ON u."Id" = s."UserId"
         WHERE s."TokenHash" = $hash
         """;
@@ -65,7 +65,8 @@ public class MediatorPipelineBenchmarks
                     Utc(reader.GetDateTime(4)), reader.GetString(5), reader.GetString(6), reader.GetBoolean(7)),
                 new UserDto(
                     reader.GetString(8), reader.GetString(9), reader.GetString(10), reader.GetBoolean(11),
-                    reader.IsDBNull(12) ? null : reader.GetString(12), Utc(reader.GetDateTime(13)), Utc(reader.GetDateTime(14))))
+                    reader.IsDBNull(12) ? null : reader.GetString(12), Utc(reader.GetDateTime(13)), Utc(reader.GetDateTime(14)),
+                    reader.GetBoolean(15)))
             : null;
     }
 

@@ -30,6 +30,8 @@ public static class DependencyInjection
         services.AddAutoMapper(_ => { }, typeof(DependencyInjection).Assembly);
         services.AddScoped<SessionStore>();
         services.AddScoped<SessionRenewal>();
+        services.AddScoped<CredentialCheck>();
+        services.AddScoped<TwoFactorSignIn>();
         services.AddScoped<UserProvisioner>();
         services.AddOptions<SessionOptions>();
         services.AddOptions<AccountOptions>();

@@ -54,6 +54,7 @@ public static class DependencyInjection
             .Validate(o => o.ResetPasswordTokenLifetime > TimeSpan.Zero && o.EmailVerificationTokenLifetime > TimeSpan.Zero,
                 "Auth:ResetPasswordTokenLifetime and Auth:EmailVerificationTokenLifetime must be positive.")
             .ValidateOnStart();
+        services.AddSingleton<ITotpAuthenticator, TotpAuthenticator>();
         services.AddOptions<SessionOptions>()
             .Bind(configuration.GetSection(SessionOptions.SectionName))
             .Validate(o => o.SessionLifetime > TimeSpan.Zero && o.SessionUpdateAge > TimeSpan.Zero && o.ShortSessionLifetime > TimeSpan.Zero,
@@ -85,6 +86,7 @@ public static class DependencyInjection
         services.AddUnavailable<IRevocationQueries>("the auth store belongs to AuthGateway");
         services.AddUnavailable<ITokenIssuer>("only AuthGateway mints tokens");
         services.AddUnavailable<IPasswordHasher>("passwords are AuthGateway's business");
+        services.AddUnavailable<ITotpAuthenticator>("two-factor sign-in is AuthGateway's business");
         return services;
     }
 

@@ -83,6 +83,13 @@ export const DIFFERENCES = Object.freeze({
     reason: "A reset usually follows a compromise: whoever held the old password may hold a session too.",
     source: "docs/better-auth-compatibility.md; docs/api.md (Mailed links); docs/security.md (Password reset)",
   },
+  totpSingleUse: {
+    gateway: "a TOTP code is accepted once: the same code again (a replay inside its window) is 401 INVALID_CODE",
+    reference: "any code of the current step or one either side is accepted, as often as it is sent",
+    reason: "RFC 6238 §5.2: a verifier must not accept the second attempt of the same OTP; a code seen over a " +
+      "shoulder or phished must not open a second session.",
+    source: "docs/security.md (Two-factor sign-in); docs/better-auth-compatibility.md",
+  },
 });
 
 export const TARGET = process.env.AUTH_TARGET ?? "reference";

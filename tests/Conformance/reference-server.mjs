@@ -1,5 +1,5 @@
 // Reference server: the real better-auth 1.7.25 with the configuration the wire protocol was captured from
-// (docs/better-auth-protocol.md): email+password, jwt() and bearer() plugins, memory adapter,
+// (docs/better-auth-protocol.md): email+password, jwt(), bearer() and twoFactor() plugins, memory adapter,
 // mounted with toNodeHandler at /api/auth/* on node:http, loopback only.
 //
 //   node reference-server.mjs [--port <n>]            (or env PORT; 0 = pick a free port)
@@ -26,7 +26,7 @@ delete process.env.TEST;
 const { betterAuth } = await import("better-auth");
 const { memoryAdapter } = await import("better-auth/adapters/memory");
 const { toNodeHandler } = await import("better-auth/node");
-const { bearer, jwt } = await import("better-auth/plugins");
+const { bearer, jwt, twoFactor } = await import("better-auth/plugins");
 
 const { values } = parseArgs({ options: { port: { type: "string" } }, strict: true });
 const port = Number(values.port ?? process.env.PORT ?? 0);
@@ -42,7 +42,7 @@ await new Promise((resolve, reject) => {
 });
 const baseURL = `http://127.0.0.1:${server.address().port}`;
 
-const db = { user: [], session: [], account: [], verification: [], jwks: [] };
+const db = { user: [], session: [], account: [], verification: [], jwks: [], twoFactor: [] };
 /** Mail "sent" per lower-cased address: [{kind, url, token}]. */
 const outbox = new Map();
 const send = (kind) => async ({ user, url, token }) => {
@@ -56,7 +56,7 @@ const auth = betterAuth({
   emailAndPassword: { enabled: true, sendResetPassword: send("reset-password") },
   emailVerification: { sendVerificationEmail: send("verify-email") },
   user: { deleteUser: { enabled: true } },
-  plugins: [jwt(), bearer()],
+  plugins: [jwt(), bearer(), twoFactor()],
   ...(process.env.SESSION_UPDATE_AGE ? { session: { updateAge: Number(process.env.SESSION_UPDATE_AGE) } } : {}),
   trustedOrigins: (process.env.TRUSTED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean),
   // Rate limiting is on only under NODE_ENV=production; pin it off so the suite never depends on NODE_ENV.

@@ -35,8 +35,15 @@ public sealed class Auth : IEndpointGroup
             .WithSummary("Sign in with email and password")
             .WithDescription(
                 "Starts a session: a cookie and `set-auth-token`. With a `callbackURL` (relative or on a trusted origin) the " +
-                "answer has `redirect: true`, `url` and a `Location` header; without one, `redirect: false` and no `url`.")
+                "answer has `redirect: true`, `url` and a `Location` header; without one, `redirect: false` and no `url`. " +
+                "When the user has two-factor sign-in on (and the browser is not a trusted device), the answer is " +
+                "`{twoFactorRedirect: true, twoFactorMethods}` with no session: the signed `better-auth.two_factor` cookie " +
+                "carries the challenge to `/two-factor/verify-totp` or `/two-factor/verify-backup-code`.")
+            .Produces<SignInResponse>()
+            .WithAlternativeResponse<TwoFactorRedirectResponse, RouteHandlerBuilder>(StatusCodes.Status200OK)
             .StartsSession()
+            .WithResponseHeader(StatusCodes.Status200OK, SessionCookies.SetAuthTokenHeader,
+                "The new session's token (signed), for `Authorization: Bearer`; not sent with `twoFactorRedirect`.", required: false)
             .WithResponseHeader(StatusCodes.Status200OK, "Location", "The `callbackURL`, when one was sent.", required: false)
             .ProducesAuthErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
             .ProducesTooManyRequests()
@@ -99,13 +106,33 @@ public sealed class Auth : IEndpointGroup
         return TypedResults.Ok(new SignUpResponse(result.Session?.Token, result.User));
     }
 
-    public static async Task<Ok<SignInResponse>> SignIn(
+    public static async Task<IResult> SignIn(
         ISender sender, SessionCookies cookies, TrustedOrigins trusted, HttpContext context, SignInRequest body,
         CancellationToken cancellationToken)
     {
         RequireAllowedCallback(trusted, context, body.CallbackURL);
-        var session = await sender.Send(
-            new SignInCommand(body.Email, body.Password, body.RememberMe ?? true, Client(context)), cancellationToken);
+        var result = await sender.Send(
+            new SignInCommand(body.Email, body.Password, body.RememberMe ?? true, Client(context),
+                cookies.ReadTrustedDevice(context.Request)),
+            cancellationToken);
+        if (result.ForgetTrustedDevice)
+        {
+            cookies.ClearTrustedDevice(context.Response);
+        }
+
+        if (result.TrustedDeviceToken is { } device)
+        {
+            cookies.WriteTrustedDevice(context.Response, device);
+        }
+
+        if (result.Session is not { } session)
+        {
+            // Two-factor sign-in: the password was right, but the session waits for the second factor (Better Auth's
+            // answer is a 200 with twoFactorRedirect and the signed two-factor cookie).
+            cookies.WriteTwoFactorChallenge(context.Response, result.ChallengeToken!);
+            return TypedResults.Ok(new TwoFactorRedirectResponse(true, result.TwoFactorMethods));
+        }
+
         cookies.Write(context.Response, session);
         if (!string.IsNullOrEmpty(body.CallbackURL))
         {

@@ -6,10 +6,14 @@ using TodoClean.Application.Auth.Commands.DeleteUser;
 using TodoClean.Application.Auth.Commands.RequestPasswordReset;
 using TodoClean.Application.Auth.Commands.ResetPassword;
 using TodoClean.Application.Auth.Commands.SendVerificationEmail;
+using TodoClean.Application.Auth.Commands.DisableTwoFactor;
+using TodoClean.Application.Auth.Commands.EnableTwoFactor;
 using TodoClean.Application.Auth.Commands.RevokeSession;
 using TodoClean.Application.Auth.Commands.SignIn;
 using TodoClean.Application.Auth.Commands.SignUp;
 using TodoClean.Application.Auth.Commands.UpdateUser;
+using TodoClean.Application.Auth.Commands.VerifyBackupCode;
+using TodoClean.Application.Auth.Commands.VerifyTotp;
 using TodoClean.Application.Auth.Common;
 using TodoClean.Infrastructure.Hosting.OpenApi;
 
@@ -78,3 +82,29 @@ public sealed record DeleteUserResponse(bool Success, string Message);
 
 /// <summary>A JSON Web Key Set (RFC 7517). This gateway signs with a symmetric key only, which is never published.</summary>
 public sealed record JsonWebKeySetResponse(IReadOnlyList<JsonObject> Keys);
+
+/// <summary>Sign-in of a user with two-factor on: no session yet, the challenge is in the two-factor cookie.</summary>
+public sealed record TwoFactorRedirectResponse(bool TwoFactorRedirect, IReadOnlyList<string> TwoFactorMethods);
+
+/// <summary><c>Method</c>: only <c>totp</c> is offered (no email or SMS codes).</summary>
+[ValidatedAs(typeof(EnableTwoFactorCommand))]
+public sealed record EnableTwoFactorRequest(string? Password, string? Issuer, string? Method);
+
+public sealed record EnableTwoFactorResponse(string Method, [property: JsonPropertyName("totpURI")] string TotpUri, IReadOnlyList<string> BackupCodes);
+
+[ValidatedAs(typeof(DisableTwoFactorCommand))]
+public sealed record PasswordRequest(string? Password);
+
+public sealed record TotpUriResponse([property: JsonPropertyName("totpURI")] string TotpUri);
+
+public sealed record TotpQrCodeResponse([property: JsonPropertyName("totpURI")] string TotpUri, string Svg, string Key);
+
+public sealed record BackupCodesResponse(bool Status, IReadOnlyList<string> BackupCodes);
+
+[ValidatedAs(typeof(VerifyTotpCommand))]
+public sealed record VerifyTotpRequest(string? Code, bool? TrustDevice);
+
+[ValidatedAs(typeof(VerifyBackupCodeCommand))]
+public sealed record VerifyBackupCodeRequest(string? Code, bool? TrustDevice);
+
+public sealed record TwoFactorVerifiedResponse(string Token, UserDto User);

@@ -7,7 +7,7 @@ using TodoClean.Infrastructure.Persistence.Auth;
 namespace TodoClean.AuthGateway.Services;
 
 /// <summary>
-/// The limits in front of the auth endpoints. Credential endpoints (sign-in, sign-up, change-password) per client
+/// The limits in front of the auth endpoints. Credential endpoints (sign-in, sign-up, change-password, reset-password, delete-user, the two-factor ones) per client
 /// address, counted in the auth store so every gateway instance on it counts together (<see cref="LimitCredentialsAsync"/>);
 /// the token refresh per address and per session with ASP.NET Core's in-memory rate limiter, per instance: the refresh is
 /// the hottest path, and a store write on each one would cost more than a per-instance count loses (docs/scale-out.md).
@@ -16,8 +16,13 @@ namespace TodoClean.AuthGateway.Services;
 internal static class AuthRateLimiting
 {
     private static readonly string[] CredentialPaths =
-        ["/api/auth/sign-in/email", "/api/auth/sign-up/email", "/api/auth/change-password", "/api/auth/reset-password",
-         "/api/auth/delete-user"];
+        [
+            "/api/auth/sign-in/email", "/api/auth/sign-up/email", "/api/auth/change-password", "/api/auth/reset-password",
+            "/api/auth/delete-user",
+            "/api/auth/two-factor/enable", "/api/auth/two-factor/disable", "/api/auth/two-factor/get-totp-uri",
+            "/api/auth/two-factor/qr-code", "/api/auth/two-factor/generate-backup-codes",
+            "/api/auth/two-factor/verify-totp", "/api/auth/two-factor/verify-backup-code",
+        ];
 
     /// <summary>Endpoints that send mail: limited per client address like Better Auth (3 per 60 s by default).</summary>
     private static readonly string[] MailPaths =

@@ -19,6 +19,8 @@ public sealed class SessionCookies
     private const string TokenName = "better-auth.session_token";
     private const string DataName = "better-auth.session_data";
     private const string DontRememberName = "better-auth.dont_remember";
+    private const string TwoFactorName = "better-auth.two_factor";
+    private const string TrustDeviceName = "better-auth.trust_device";
     private const int SignatureLength = 44;
     private const int MaxTokenLength = 256;
 
@@ -26,6 +28,8 @@ public sealed class SessionCookies
     private readonly string _prefix;
     private readonly string _attributes;
     private readonly long _maxAgeSeconds;
+    private readonly long _challengeMaxAgeSeconds;
+    private readonly long _trustedDeviceMaxAgeSeconds;
 
     public SessionCookies(IOptions<GatewayOptions> gateway, IOptions<JwtOptions> jwt, IOptions<SessionOptions> sessions)
     {
@@ -37,6 +41,8 @@ public sealed class SessionCookies
         _prefix = options.UsesHttps ? "__Secure-" : string.Empty;
         _attributes = options.UsesHttps ? "Path=/; HttpOnly; Secure; SameSite=Lax" : "Path=/; HttpOnly; SameSite=Lax";
         _maxAgeSeconds = (long)sessions.Value.SessionLifetime.TotalSeconds;
+        _challengeMaxAgeSeconds = (long)sessions.Value.TwoFactorChallengeLifetime.TotalSeconds;
+        _trustedDeviceMaxAgeSeconds = (long)sessions.Value.TrustedDeviceLifetime.TotalSeconds;
     }
 
     public string CookieName => _prefix + TokenName;
@@ -83,6 +89,46 @@ public sealed class SessionCookies
         Expose(response, SetAuthTokenHeader);
         NoStore(response);
     }
+
+    /// <summary>
+    /// A sign-in waiting for its second factor: the challenge token in the signed <c>better-auth.two_factor</c> cookie
+    /// (Better Auth's name, signing and 10-minute lifetime). Any session cookie the browser still had is cleared, as
+    /// Better Auth does: the password alone opens no session.
+    /// </summary>
+    public void WriteTwoFactorChallenge(HttpResponse response, string challengeToken)
+    {
+        foreach (var name in (ReadOnlySpan<string>)[TokenName, DataName])
+        {
+            response.Headers.Append("Set-Cookie", $"{_prefix}{name}=; Max-Age=0; {_attributes}");
+        }
+
+        response.Headers.Append("Set-Cookie",
+            $"{_prefix}{TwoFactorName}={Uri.EscapeDataString(Sign(challengeToken))}; Max-Age={_challengeMaxAgeSeconds}; {_attributes}");
+        NoStore(response);
+    }
+
+    /// <summary>The challenge token of the two-factor cookie; null when absent or badly signed.</summary>
+    public string? ReadTwoFactorChallenge(HttpRequest request) => ReadSigned(request, _prefix + TwoFactorName);
+
+    public void ClearTwoFactorChallenge(HttpResponse response) =>
+        response.Headers.Append("Set-Cookie", $"{_prefix}{TwoFactorName}=; Max-Age=0; {_attributes}");
+
+    /// <summary>
+    /// "Trust this device": the signed <c>better-auth.trust_device</c> cookie for 30 days. The session it goes with is
+    /// remembered, so the don't-remember cookie goes, as in Better Auth.
+    /// </summary>
+    public void WriteTrustedDevice(HttpResponse response, string deviceToken)
+    {
+        response.Headers.Append("Set-Cookie",
+            $"{_prefix}{TrustDeviceName}={Uri.EscapeDataString(Sign(deviceToken))}; Max-Age={_trustedDeviceMaxAgeSeconds}; {_attributes}");
+        response.Headers.Append("Set-Cookie", $"{_prefix}{DontRememberName}=; Max-Age=0; {_attributes}");
+    }
+
+    /// <summary>The token of the trust-device cookie; null when absent or badly signed.</summary>
+    public string? ReadTrustedDevice(HttpRequest request) => ReadSigned(request, _prefix + TrustDeviceName);
+
+    public void ClearTrustedDevice(HttpResponse response) =>
+        response.Headers.Append("Set-Cookie", $"{_prefix}{TrustDeviceName}=; Max-Age=0; {_attributes}");
 
     /// <summary>
     /// Middleware: when the request renewed its session (sliding expiry, <see cref="SessionRenewal"/>) and the endpoint did
@@ -138,6 +184,11 @@ public sealed class SessionCookies
 
     public string Sign(string value) =>
         $"{value}.{Convert.ToBase64String(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(value)))}";
+
+    private string? ReadSigned(HttpRequest request, string name) =>
+        request.Cookies.TryGetValue(name, out var cookie) && !string.IsNullOrEmpty(cookie)
+            ? Unsign(Uri.UnescapeDataString(cookie))
+            : null;
 
     private string? Unsign(string signed)
     {

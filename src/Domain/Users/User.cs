@@ -24,6 +24,9 @@ public sealed class User
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>Whether signing in needs a second factor (Better Auth's <c>twoFactorEnabled</c>).</summary>
+    public bool TwoFactorEnabled { get; private set; }
+
     public static User Create(string id, string email, string name, string? image, DateTime now)
     {
         var user = new User
@@ -56,6 +59,19 @@ public sealed class User
         }
 
         EmailVerified = true;
+        UpdatedAt = Guard.Utc(now);
+        return true;
+    }
+
+    /// <summary>Turns the second factor on or off; returns whether anything changed.</summary>
+    public bool SetTwoFactor(bool enabled, DateTime now)
+    {
+        if (TwoFactorEnabled == enabled)
+        {
+            return false;
+        }
+
+        TwoFactorEnabled = enabled;
         UpdatedAt = Guard.Utc(now);
         return true;
     }

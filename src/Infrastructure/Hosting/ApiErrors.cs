@@ -185,6 +185,7 @@ public static class ApiErrors
         AuthErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
         AuthErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         AuthErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        AuthErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -193,6 +194,7 @@ public static class ApiErrors
         AuthErrorKind.Unauthorized => "Unauthorized",
         AuthErrorKind.Forbidden => "Forbidden",
         AuthErrorKind.Unprocessable => "Unprocessable Entity",
+        AuthErrorKind.TooManyRequests => "Too Many Requests",
         _ => "Bad Request",
     };
 }

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using TodoClean.Infrastructure;
@@ -15,6 +16,7 @@ using TodoClean.Domain.TodoItems;
 using TodoClean.Domain.Users;
 using TodoClean.Infrastructure.Persistence.Auth;
 using TodoClean.Infrastructure.Persistence.Todos;
+using TodoClean.Infrastructure.Security;
 using TodoClean.TestCommon;
 
 namespace TodoClean.Application.SubcutaneousTests.TestSupport;
@@ -22,7 +24,7 @@ namespace TodoClean.Application.SubcutaneousTests.TestSupport;
 /// <summary>
 /// The real application pipeline (<c>AddApplication</c>) over the real EF Core stores, each on its own in-memory
 /// SQLite database created by the project's migrations. Ports are test doubles: a settable clock, a password hasher
-/// whose hash of <c>p</c> is <see cref="HashOf"/>(p), a token issuer and the current API caller.
+/// whose hash of <c>p</c> is <see cref="HashOf"/>(p), a token issuer and the current API caller. TOTP is real (Otp.NET), its secrets encrypted with an ephemeral key ring.
 /// Every <see cref="SendAsync{TResponse}(ICommand{TResponse})"/> runs in its own DI scope, like one HTTP request.
 /// </summary>
 public abstract class HandlerTestBase : IDisposable
@@ -74,6 +76,9 @@ public abstract class HandlerTestBase : IDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(PasswordHasher.Object);
         services.AddSingleton(TokenIssuer.Object);
+        // The real TOTP maths and encryption, with a key ring that lives as long as the test.
+        services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        services.AddSingleton<ITotpAuthenticator, TotpAuthenticator>();
         services.AddScoped(_ => CurrentUser.Object);
         services.AddSingleton(Mailer.Object);
         services.AddSingleton<IEmailVerificationTokens>(VerificationTokens);

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { createAuthClient } from "better-auth/client";
-import { jwtClient } from "better-auth/client/plugins";
+import { jwtClient, twoFactorClient } from "better-auth/client/plugins";
 import { DIFFERENCES, TARGET, differs } from "../differences.mjs";
 
 export { TARGET, differs, DIFFERENCES };
@@ -82,7 +82,7 @@ export class CookieJar {
 // The real client
 
 /**
- * An "agent": the real `createAuthClient` (with `jwtClient`) plus its transport state.
+ * An "agent": the real `createAuthClient` (with `jwtClient` and `twoFactorClient`) plus its transport state.
  *  - mode "cookie": a CookieJar sends `Cookie` and captures `set-cookie`, like a browser on the same origin.
  *  - mode "bearer": no cookies; `set-auth-token` is kept and sent as `Authorization: Bearer` (the documented
  *    bearer pattern, via fetchOptions.auth).
@@ -105,7 +105,7 @@ export function newAgent({ mode = "cookie", baseUrl = BASE_URL, origin = baseUrl
   if (origin) headers.origin = origin;
   agent.client = createAuthClient({
     baseURL: baseUrl,
-    plugins: [jwtClient()],
+    plugins: [jwtClient(), twoFactorClient()],
     fetchOptions: {
       headers,
       customFetchImpl,

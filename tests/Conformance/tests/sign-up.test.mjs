@@ -25,8 +25,10 @@ describe("sign-up/email", () => {
       assert.ok(user[field] instanceof Date, `${field} should be revived into a Date`);
       assert.ok(Math.abs(user[field].getTime() - before) < 60_000, `${field} should be about now`);
     }
+    assert.equal(user.twoFactorEnabled, false, "the two-factor plugin's field");
     for (const key of Object.keys(user)) {
-      assert.ok(["id", "name", "email", "emailVerified", "image", "createdAt", "updatedAt"].includes(key), `unexpected user field ${key}`);
+      assert.ok(["id", "name", "email", "emailVerified", "image", "createdAt", "updatedAt", "twoFactorEnabled"].includes(key),
+        `unexpected user field ${key}`);
     }
 
     const response = agent.last("/sign-up/email");

@@ -186,4 +186,19 @@ public sealed class UserTests
 
         normalized.Should().Be("bob@example.org");
     }
+
+    [Fact]
+    public void SetTwoFactor_WhenItChanges_ShouldReportItAndStampTheUpdate()
+    {
+        var user = Entities.User();
+        var later = Now.AddMinutes(5);
+
+        var changed = user.SetTwoFactor(true, later);
+        var again = user.SetTwoFactor(true, later.AddMinutes(1));
+
+        user.TwoFactorEnabled.Should().BeTrue();
+        changed.Should().BeTrue();
+        again.Should().BeFalse();
+        user.UpdatedAt.Should().Be(later);
+    }
 }

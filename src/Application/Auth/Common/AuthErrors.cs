@@ -51,6 +51,33 @@ public static class AuthErrors
     /// <summary>delete-user without a password on a session older than <c>Auth:FreshAge</c> (400, unlike SESSION_NOT_FRESH).</summary>
     public static readonly AuthError SessionExpired =
         new("SESSION_EXPIRED", "Session expired. Re-authenticate to perform this action.", AuthErrorKind.BadRequest);
+    // The two-factor plugin's errors (Better Auth plugins/two-factor/error-code).
+    public static readonly AuthError TotpNotEnabled = new("TOTP_NOT_ENABLED", "TOTP not enabled", AuthErrorKind.BadRequest);
+
+    public static readonly AuthError TotpAlreadyEnabled =
+        new("TOTP_ALREADY_ENABLED", "TOTP is already enabled", AuthErrorKind.BadRequest);
+
+    public static readonly AuthError TwoFactorNotEnabled =
+        new("TWO_FACTOR_NOT_ENABLED", "Two factor isn't enabled", AuthErrorKind.BadRequest);
+
+    public static readonly AuthError BackupCodesNotEnabled =
+        new("BACKUP_CODES_NOT_ENABLED", "Backup codes aren't enabled", AuthErrorKind.BadRequest);
+
+    public static readonly AuthError InvalidCode = new("INVALID_CODE", "Invalid code", AuthErrorKind.Unauthorized);
+
+    public static readonly AuthError InvalidBackupCode =
+        new("INVALID_BACKUP_CODE", "Invalid backup code", AuthErrorKind.Unauthorized);
+
+    public static readonly AuthError InvalidTwoFactorCookie =
+        new("INVALID_TWO_FACTOR_COOKIE", "Invalid two factor cookie", AuthErrorKind.Unauthorized);
+
+    public static readonly AuthError TooManyAttemptsRequestNewCode = new(
+        "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE", "Too many attempts. Please request a new code.", AuthErrorKind.BadRequest);
+
+    public static readonly AuthError AccountTemporarilyLocked = new(
+        "ACCOUNT_TEMPORARILY_LOCKED",
+        "Too many failed verification attempts. Your account is temporarily locked. Please try again later.",
+        AuthErrorKind.TooManyRequests);
 
     public const string InvalidEmailCode = "INVALID_EMAIL";
     public const string PasswordTooShortCode = "PASSWORD_TOO_SHORT";

@@ -16,4 +16,13 @@ public sealed class SessionOptions
 
     /// <summary>Lifetime of a "don't remember me" session: a browser-session cookie, never renewed.</summary>
     public TimeSpan ShortSessionLifetime { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>The issuer an authenticator app shows beside the account when none is sent with enable.</summary>
+    public string TwoFactorIssuer { get; set; } = "TodoClean";
+
+    /// <summary>How long a sign-in may wait for its second factor (Better Auth <c>twoFactorCookieMaxAge</c>, 10 minutes).</summary>
+    public TimeSpan TwoFactorChallengeLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long "trust this device" skips the second factor (Better Auth <c>trustDeviceMaxAge</c>, 30 days).</summary>
+    public TimeSpan TrustedDeviceLifetime { get; set; } = TimeSpan.FromDays(30);
 }

@@ -7,6 +7,7 @@ public enum AuthErrorKind
     Unauthorized,
     Forbidden,
     Unprocessable,
+    TooManyRequests,
 }
 
 /// <summary>A Better Auth error: a stable machine code and a human message.</summary>

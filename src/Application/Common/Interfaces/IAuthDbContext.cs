@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using TodoClean.Domain.Sessions;
+using TodoClean.Domain.TwoFactor;
 using TodoClean.Domain.Users;
 
 namespace TodoClean.Application.Common.Interfaces;
 
-/// <summary>The auth gateway's store, write side: users, their credentials, their sessions and their password-reset links.</summary>
+/// <summary>The auth gateway's store, write side: users, their credentials, sessions, password-reset links and second factors.</summary>
 public interface IAuthDbContext
 {
     DbSet<User> Users { get; }
@@ -12,6 +13,9 @@ public interface IAuthDbContext
     DbSet<Session> Sessions { get; }
     DbSet<SessionRevocation> SessionRevocations { get; }
     DbSet<PasswordResetToken> PasswordResetTokens { get; }
+    DbSet<TwoFactorSecret> TwoFactors { get; }
+    DbSet<TwoFactorChallenge> TwoFactorChallenges { get; }
+    DbSet<TrustedDevice> TrustedDevices { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 

@@ -8,7 +8,8 @@ import { clearFormErrors, setBusy, showFormErrors } from './ui.js';
  * before anything is sent.
  * - `read(elements)` gives the values to send;
  * - `required` maps each required value to the message shown when it is empty (in the order the fields appear);
- * - `submit(values)` sends them; on success the page goes to `returnTo`, on failure the form shows why.
+ * - `submit(values)` sends them; on success the page goes to `returnTo` (unless `submit` returns `false`: it has more
+ *   to ask first), on failure the form shows why.
  */
 export function setUpAuthForm({ form, otherPage, read, required, busyLabel, submit }) {
   const returnTo = safeReturnTo(new URLSearchParams(location.search).get('returnTo') ?? '/');
@@ -40,7 +41,10 @@ export function setUpAuthForm({ form, otherPage, read, required, busyLabel, subm
 
     setBusy(form, true, busyLabel);
     try {
-      await submit(values);
+      if ((await submit(values)) === false) {
+        setBusy(form, false);
+        return;
+      }
       goToReturnTo(returnTo);
     } catch (error) {
       setBusy(form, false);

@@ -64,6 +64,15 @@ export const sendVerificationEmail = (email) =>
   gateway('/send-verification-email', { method: 'POST', body: { email, callbackURL: '/account?verified=1' } });
 export const deleteUser = (password) => gateway('/delete-user', { method: 'POST', body: { password }, sessionRequired: true });
 export const revokeSession = (token) => gateway('/revoke-session', { method: 'POST', body: { token }, sessionRequired: true });
+export const enableTwoFactor = (password) => gateway('/two-factor/enable', { method: 'POST', body: { password }, sessionRequired: true });
+export const twoFactorQrCode = (password) => gateway('/two-factor/qr-code', { method: 'POST', body: { password }, sessionRequired: true });
+export const disableTwoFactor = (password) => gateway('/two-factor/disable', { method: 'POST', body: { password }, sessionRequired: true });
+export const generateBackupCodes = (password) =>
+  gateway('/two-factor/generate-backup-codes', { method: 'POST', body: { password }, sessionRequired: true });
+/** The second sign-in step (with the two-factor cookie) or, signed in, confirming the enrolment. */
+export const verifyTotp = (code, trustDevice = false) => gateway('/two-factor/verify-totp', { method: 'POST', body: { code, trustDevice } });
+export const verifyBackupCode = (code, trustDevice = false) =>
+  gateway('/two-factor/verify-backup-code', { method: 'POST', body: { code, trustDevice } });
 export const revokeOtherSessions = () => gateway('/revoke-other-sessions', { method: 'POST', sessionRequired: true });
 
 /**
@@ -119,6 +128,9 @@ export function describeAuthError(error, { passwordField = 'password' } = {}) {
   if (error.status === 0) {
     return { form: error.message, fields };
   }
+  if (error.code === 'ACCOUNT_TEMPORARILY_LOCKED') {
+    return { form: 'Too many wrong codes. Two-step sign-in is locked for 15 minutes; try again later.', fields };
+  }
   if (error.status === 429) {
     const wait = error.retryAfter ? ` Please wait ${Math.ceil(error.retryAfter)} seconds and try again.` : ' Please wait a moment and try again.';
     return { form: `Too many attempts.${wait}`, fields };
@@ -147,6 +159,15 @@ export function describeAuthError(error, { passwordField = 'password' } = {}) {
       return { form: '', fields };
     case 'INVALID_EMAIL_OR_PASSWORD':
       return { form: "That email and password don't match an account. Check them and try again.", fields };
+    case 'INVALID_CODE':
+      fields.code = "That code isn't right. Enter the current 6-digit code from your authenticator app.";
+      return { form: '', fields };
+    case 'INVALID_BACKUP_CODE':
+      fields.code = "That backup code isn't right, or it was used before.";
+      return { form: '', fields };
+    case 'INVALID_TWO_FACTOR_COOKIE':
+    case 'TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE':
+      return { form: 'This sign-in has expired or had too many wrong codes. Start again with your email and password.', fields };
     case 'SESSION_NOT_FRESH':
     case 'SESSION_EXPIRED':
       return { form: 'For your security, please sign in again to do this.', fields };

@@ -14,6 +14,9 @@ public sealed record SecurityRequirementMetadata(IReadOnlyList<string> Schemes, 
 /// <summary>The response with <paramref name="StatusCode"/> is its declared body or a literal JSON <c>null</c>.</summary>
 public sealed record NullableResponseMetadata(int StatusCode);
 
+/// <summary>The response with <paramref name="StatusCode"/> is its declared body or, instead, a <paramref name="Alternative"/>.</summary>
+public sealed record AlternativeResponseMetadata(int StatusCode, Type Alternative);
+
 /// <summary>The endpoint's query parameters are checked by the validator of <paramref name="Model"/>, by name.</summary>
 public sealed record ParameterRulesMetadata(Type Model);
 
@@ -48,6 +51,11 @@ public static class ApiDescriptionExtensions
     public static TBuilder WithNullableResponse<TBuilder>(this TBuilder builder, int statusCode)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new NullableResponseMetadata(statusCode));
+
+    /// <summary>The response with <paramref name="statusCode"/> may be a <typeparamref name="TAlternative"/> instead of its declared body.</summary>
+    public static TBuilder WithAlternativeResponse<TAlternative, TBuilder>(this TBuilder builder, int statusCode)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new AlternativeResponseMetadata(statusCode, typeof(TAlternative)));
 
     public static RouteHandlerBuilder WithParameterRules<TModel>(this RouteHandlerBuilder builder) =>
         builder.WithMetadata(new ParameterRulesMetadata(typeof(TModel)));

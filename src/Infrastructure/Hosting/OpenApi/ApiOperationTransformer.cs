@@ -7,13 +7,13 @@ namespace TodoClean.Infrastructure.Hosting.OpenApi;
 /// <summary>
 /// Applies the endpoint metadata that the framework's generator does not read: response headers
 /// (<see cref="ResponseHeaderMetadata"/>), credentials (<see cref="SecurityRequirementMetadata"/>), bodies that may be
-/// <c>null</c> (<see cref="NullableResponseMetadata"/>) and the validator's rules on query parameters
+/// <c>null</c> (<see cref="NullableResponseMetadata"/>), bodies of one of two shapes (<see cref="AlternativeResponseMetadata"/>) and the validator's rules on query parameters
 /// (<see cref="ParameterRulesMetadata"/>).
 /// </summary>
 internal sealed class ApiOperationTransformer(IServiceProvider services, IOptions<ApiDocumentOptions> options)
     : IOpenApiOperationTransformer
 {
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         foreach (var header in metadata.OfType<ResponseHeaderMetadata>())
@@ -56,6 +56,19 @@ internal sealed class ApiOperationTransformer(IServiceProvider services, IOption
             }
         }
 
+        foreach (var alternative in metadata.OfType<AlternativeResponseMetadata>())
+        {
+            if (operation.Responses?.TryGetValue(alternative.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), out var found) == true
+                && found is OpenApiResponse { Content: { } content })
+            {
+                var other = await context.GetOrCreateSchemaAsync(alternative.Alternative, null, cancellationToken);
+                foreach (var media in content.Values.Where(m => m.Schema is not null))
+                {
+                    media.Schema = new OpenApiSchema { OneOf = [media.Schema!, other] };
+                }
+            }
+        }
+
         if (metadata.OfType<SecurityRequirementMetadata>().LastOrDefault() is { } security)
         {
             operation.Security = [.. security.Schemes.Select(name => new OpenApiSecurityRequirement
@@ -93,7 +106,6 @@ internal sealed class ApiOperationTransformer(IServiceProvider services, IOption
         }
 
         SortResponses(operation);
-        return Task.CompletedTask;
     }
 
     /// <summary>Responses in the order of their status codes, success first.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TodoClean.Application.Common.Interfaces;
 using TodoClean.Domain.Sessions;
+using TodoClean.Domain.TwoFactor;
 using TodoClean.Domain.Users;
 using TodoClean.Infrastructure.Persistence.Common;
 
@@ -29,6 +30,9 @@ public class AuthDbContext : DbContext, IAuthDbContext, IDataProtectionKeyContex
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<SessionRevocation> SessionRevocations => Set<SessionRevocation>();
     public DbSet<PasswordResetToken> PasswordResetTokens => Set<PasswordResetToken>();
+    public DbSet<TwoFactorSecret> TwoFactors => Set<TwoFactorSecret>();
+    public DbSet<TwoFactorChallenge> TwoFactorChallenges => Set<TwoFactorChallenge>();
+    public DbSet<TrustedDevice> TrustedDevices => Set<TrustedDevice>();
 
     /// <summary>ASP.NET Core Data Protection's key ring (secrets encrypted at rest), shared by every gateway instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

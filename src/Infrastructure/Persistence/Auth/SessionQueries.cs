@@ -17,7 +17,7 @@ internal sealed class SessionQueries(StoreDataSource<AuthDbContext> store) : ISe
         var found = await connection.QueryAsync<SessionRecord, UserDto, ActiveSession>(new CommandDefinition(
                 $"""
                 SELECT {SessionColumns},
-                       u."Id", u."Name", u."Email", u."EmailVerified", u."Image", u."CreatedAt", u."UpdatedAt"
+                       u."Id", u."Name", u."Email", u."EmailVerified", u."Image", u."CreatedAt", u."UpdatedAt", u."TwoFactorEnabled"
                 FROM sessions s JOIN users u ON u."Id" = s."UserId"
                 WHERE s."TokenHash" = @tokenHash
                 """, new { tokenHash }, cancellationToken: cancellationToken),

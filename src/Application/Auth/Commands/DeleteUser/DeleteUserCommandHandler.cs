@@ -41,6 +41,9 @@ internal sealed class DeleteUserCommandHandler(
         {
             await sessions.EndInTransactionAsync(s => s.UserId == userId, token);
             await db.PasswordResetTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(token);
+            await db.TwoFactors.Where(t => t.UserId == userId).ExecuteDeleteAsync(token);
+            await db.TwoFactorChallenges.Where(c => c.UserId == userId).ExecuteDeleteAsync(token);
+            await db.TrustedDevices.Where(d => d.UserId == userId).ExecuteDeleteAsync(token);
             await db.Accounts.Where(a => a.UserId == userId).ExecuteDeleteAsync(token);
             var deleted = await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(token);
             if (deleted > 0)

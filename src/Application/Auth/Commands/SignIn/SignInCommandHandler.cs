@@ -10,11 +10,11 @@ using TodoClean.Domain.Users;
 namespace TodoClean.Application.Auth.Commands.SignIn;
 
 internal sealed class SignInCommandHandler(
-    IAuthDbContext db, IPasswordHasher hasher, SessionStore sessions, IOptions<AccountOptions> accounts,
+    IAuthDbContext db, IPasswordHasher hasher, SessionStore sessions, TwoFactorSignIn twoFactor, IOptions<AccountOptions> accounts,
     ILogger<SignInCommandHandler> logger)
-    : ICommandHandler<SignInCommand, AuthSession>
+    : ICommandHandler<SignInCommand, SignInResult>
 {
-    public async ValueTask<AuthSession> Handle(SignInCommand command, CancellationToken cancellationToken)
+    public async ValueTask<SignInResult> Handle(SignInCommand command, CancellationToken cancellationToken)
     {
         var email = User.NormalizeEmail(command.Email!);
         var found = await (
@@ -44,9 +44,27 @@ internal sealed class SignInCommandHandler(
             found.Account.ChangePasswordHash(await hasher.HashAsync(command.Password!, cancellationToken), sessions.Now);
         }
 
+        string? trusted = null;
+        if (found.User.TwoFactorEnabled)
+        {
+            if (!await twoFactor.RedeemTrustedDeviceAsync(found.User.Id, command.TrustedDeviceToken, cancellationToken))
+            {
+                // The password was right, but no session until the second factor: a challenge the cookie will carry.
+                var challenge = twoFactor.StartChallenge(found.User.Id, command.RememberMe);
+                var totpReady = await db.TwoFactors.AnyAsync(t => t.UserId == found.User.Id && t.Verified, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                logger.LogInformation("User {UserId} passed the password step from {ClientIp}; second factor needed", found.User.Id, command.Client.IpAddress);
+                return new SignInResult(
+                    null, challenge, totpReady ? ["totp"] : [], null, ForgetTrustedDevice: command.TrustedDeviceToken is not null);
+            }
+
+            // A trusted device skips the code once per token: it is trusted again under a new one.
+            trusted = twoFactor.TrustDevice(found.User.Id);
+        }
+
         var session = sessions.Start(UserDto.From(found.User), command.RememberMe, command.Client);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("User {UserId} signed in from {ClientIp}", found.User.Id, command.Client.IpAddress);
-        return session;
+        return new SignInResult(session, null, [], trusted, ForgetTrustedDevice: false);
     }
 }

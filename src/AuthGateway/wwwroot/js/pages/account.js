@@ -1,8 +1,8 @@
 // The account page: profile name, password change, the sessions (devices) signed in to this account, sign-out.
 import { SessionEndedError, refreshToken } from '../api.js';
 import {
-  changePassword, deleteUser, describeAuthError, getSession, listSessions, revokeOtherSessions, revokeSession,
-  sendVerificationEmail, updateUser,
+  changePassword, deleteUser, describeAuthError, disableTwoFactor, enableTwoFactor, generateBackupCodes, getSession,
+  listSessions, revokeOtherSessions, revokeSession, sendVerificationEmail, twoFactorQrCode, updateUser, verifyTotp,
 } from '../auth.js';
 import { goToSignIn } from '../nav.js';
 import { boot, showUser } from '../shell.js';
@@ -25,6 +25,7 @@ if (!current) {
   $('delete-form').addEventListener('submit', deleteAccount);
   $('send-verification').addEventListener('click', sendVerification);
   showEmailStatus();
+  setUpTwoFactor();
   await loadSessions();
 }
 
@@ -236,4 +237,145 @@ function describeDevice(userAgent) {
     return `${browser} on ${system}`;
   }
   return browser ?? system ?? userAgent.slice(0, 60);
+}
+
+// ---- two-step sign-in (TOTP and backup codes) ----
+
+function showTwoFactor(enabled) {
+  $('two-factor-status').textContent = enabled
+    ? 'On: signing in asks for a code from your authenticator app.'
+    : 'Off: your password alone signs you in.';
+  $('two-factor-enable-form').hidden = enabled;
+  $('two-factor-manage').hidden = !enabled;
+  if (enabled) {
+    $('two-factor-setup').hidden = true;
+  }
+}
+
+function setUpTwoFactor() {
+  showTwoFactor(Boolean(current.user.twoFactorEnabled));
+  const enableForm = $('two-factor-enable-form');
+  const confirmForm = $('two-factor-confirm-form');
+  const manageForm = $('backup-codes-form');
+
+  enableForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFormErrors(enableForm);
+    const password = enableForm.elements.password.value;
+    if (!password) {
+      showFormErrors(enableForm, { fields: { password: 'Enter your password.' } });
+      return;
+    }
+    setBusy(enableForm, true, 'Setting up…');
+    try {
+      const { backupCodes } = await enableTwoFactor(password);
+      const { svg, key } = await twoFactorQrCode(password);
+      enableForm.reset();
+      enableForm.hidden = true;
+      $('two-factor-qr').src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+      $('two-factor-key').textContent = key.replace(/(.{4})/g, '$1 ').trim();
+      $('two-factor-setup').hidden = false;
+      showBackupCodes(backupCodes);
+      confirmForm.elements.code.focus();
+    } catch (error) {
+      if (!(error instanceof SessionEndedError)) {
+        showFormErrors(enableForm, describeAuthError(error));
+      }
+    } finally {
+      setBusy(enableForm, false);
+    }
+  });
+
+  confirmForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFormErrors(confirmForm);
+    const code = confirmForm.elements.code.value.replace(/\s+/g, '');
+    if (!code) {
+      showFormErrors(confirmForm, { fields: { code: 'Enter the code your app shows.' } });
+      return;
+    }
+    setBusy(confirmForm, true, 'Checking…');
+    try {
+      await verifyTotp(code);
+      confirmForm.reset();
+      current.user.twoFactorEnabled = true;
+      showTwoFactor(true);
+      toast('Two-step sign-in is on.', { timeout: 4000 });
+      $('two-factor-heading').focus();
+    } catch (error) {
+      if (!(error instanceof SessionEndedError)) {
+        showFormErrors(confirmForm, describeAuthError(error));
+      }
+    } finally {
+      setBusy(confirmForm, false);
+    }
+  });
+
+  manageForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    await withManagePassword('Creating…', async (password) => {
+      const { backupCodes } = await generateBackupCodes(password);
+      showBackupCodes(backupCodes);
+      toast('New backup codes created; the old ones no longer work.', { timeout: 4000 });
+    });
+  });
+
+  $('two-factor-disable').addEventListener('click', async () => {
+    await withManagePassword('Turning off…', async (password) => {
+      await disableTwoFactor(password);
+      current.user.twoFactorEnabled = false;
+      $('backup-codes').hidden = true;
+      showTwoFactor(false);
+      toast('Two-step sign-in is off.', { timeout: 4000 });
+    });
+  });
+
+  $('copy-backup-codes').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(backupCodesText());
+      toast('Backup codes copied.', { timeout: 3000 });
+    } catch {
+      toast("Couldn't copy. Select the codes and copy them yourself.", { tone: 'error' });
+    }
+  });
+
+  $('download-backup-codes').addEventListener('click', () => {
+    const link = h('a', {
+      href: URL.createObjectURL(new Blob([backupCodesText()], { type: 'text/plain' })),
+      download: 'todoclean-backup-codes.txt',
+    });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  });
+}
+
+/** Runs `action` with the password of the manage form, showing its errors there. */
+async function withManagePassword(busyLabel, action) {
+  const form = $('backup-codes-form');
+  clearFormErrors(form);
+  const password = form.elements.password.value;
+  if (!password) {
+    showFormErrors(form, { fields: { password: 'Enter your password.' } });
+    return;
+  }
+  setBusy(form, true, busyLabel);
+  try {
+    await action(password);
+    form.reset();
+  } catch (error) {
+    if (!(error instanceof SessionEndedError)) {
+      showFormErrors(form, describeAuthError(error));
+    }
+  } finally {
+    setBusy(form, false);
+  }
+}
+
+function showBackupCodes(codes) {
+  $('backup-code-list').replaceChildren(...codes.map((code) => h('li', {}, h('code', {}, code))));
+  $('backup-codes').hidden = false;
+}
+
+function backupCodesText() {
+  return [...$('backup-code-list').querySelectorAll('code')].map((code) => code.textContent).join('\n') + '\n';
 }

@@ -1,5 +1,7 @@
-import { signIn } from '../auth.js';
+import { describeAuthError, signIn, verifyBackupCode, verifyTotp } from '../auth.js';
 import { setUpAuthForm } from '../auth-form.js';
+import { goToReturnTo, safeReturnTo } from '../nav.js';
+import { clearFormErrors, setBusy, showFormErrors } from '../ui.js';
 
 const NOTICES = {
   'session-ended': 'Your session has ended. Please sign in again.',
@@ -25,5 +27,56 @@ setUpAuthForm({
   }),
   required: { email: 'Enter your email address.', password: 'Enter your password.' },
   busyLabel: 'Signing in…',
-  submit: signIn,
+  submit: async (values) => {
+    const data = await signIn(values);
+    if (data?.twoFactorRedirect) {
+      showCodeStep();
+      return false;
+    }
+    return true;
+  },
+});
+
+// The second step, for accounts with two-step sign-in: the password was right, and the gateway set a short-lived
+// cookie for this step only. A code from the authenticator app, or one of the backup codes.
+const codeForm = document.getElementById('code-form');
+let backupMode = false;
+
+function showCodeStep() {
+  document.getElementById('sign-in-form').hidden = true;
+  document.getElementById('forgot-password').hidden = true;
+  codeForm.hidden = false;
+  codeForm.elements.code.focus();
+}
+
+document.getElementById('use-backup-code').addEventListener('click', (event) => {
+  backupMode = !backupMode;
+  clearFormErrors(codeForm);
+  codeForm.elements.code.value = '';
+  codeForm.elements.code.inputMode = backupMode ? 'text' : 'numeric';
+  document.getElementById('code-label').textContent = backupMode ? 'Backup code' : 'Authentication code';
+  document.getElementById('code-intro').textContent = backupMode
+    ? 'Enter one of the backup codes you saved when you turned on two-step sign-in. Each works once.'
+    : 'Enter the 6-digit code from your authenticator app.';
+  event.currentTarget.textContent = backupMode ? 'Use my authenticator app instead' : 'Use a backup code instead';
+  codeForm.elements.code.focus();
+});
+
+codeForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearFormErrors(codeForm);
+  const code = codeForm.elements.code.value.replace(/\s+/g, '');
+  if (!code) {
+    showFormErrors(codeForm, { fields: { code: backupMode ? 'Enter a backup code.' : 'Enter the code from your app.' } });
+    return;
+  }
+  setBusy(codeForm, true, 'Verifying…');
+  try {
+    const trust = codeForm.elements.trustDevice.checked;
+    await (backupMode ? verifyBackupCode(code, trust) : verifyTotp(code, trust));
+    goToReturnTo(safeReturnTo(new URLSearchParams(location.search).get('returnTo') ?? '/'));
+  } catch (error) {
+    setBusy(codeForm, false);
+    showFormErrors(codeForm, describeAuthError(error));
+  }
 });

@@ -20,7 +20,7 @@ public sealed class SignInCommandHandlerTests : HandlerTestBase
     {
         var user = await SeedAuthUserAsync("alice@example.com", Password, "Alice");
 
-        var result = await SendAsync(AuthRequests.SignIn("alice@example.com", Password, rememberMe: true, client: Client));
+        var result = await SignInAsync(AuthRequests.SignIn("alice@example.com", Password, rememberMe: true, client: Client));
 
         result.User.Id.Should().Be(user.Id);
         result.User.Name.Should().Be("Alice");
@@ -39,7 +39,7 @@ public sealed class SignInCommandHandlerTests : HandlerTestBase
     {
         var user = await SeedAuthUserAsync("alice@example.com", Password);
 
-        var result = await SendAsync(AuthRequests.SignIn("  ALICE@Example.com ", Password));
+        var result = await SignInAsync(AuthRequests.SignIn("  ALICE@Example.com ", Password));
 
         result.User.Id.Should().Be(user.Id);
     }
@@ -49,8 +49,8 @@ public sealed class SignInCommandHandlerTests : HandlerTestBase
     {
         await SeedAuthUserAsync("alice@example.com", Password);
 
-        var first = await SendAsync(AuthRequests.SignIn("alice@example.com", Password));
-        var second = await SendAsync(AuthRequests.SignIn("alice@example.com", Password));
+        var first = await SignInAsync(AuthRequests.SignIn("alice@example.com", Password));
+        var second = await SignInAsync(AuthRequests.SignIn("alice@example.com", Password));
 
         second.Token.Should().NotBe(first.Token);
         second.Session.Id.Should().NotBe(first.Session.Id);
@@ -142,7 +142,7 @@ public sealed class SignInCommandHandlerTests : HandlerTestBase
     {
         await SeedAuthUserAsync("alice@example.com", Password);
 
-        var result = await SendAsync(AuthRequests.SignIn("alice@example.com", Password, rememberMe: false));
+        var result = await SignInAsync(AuthRequests.SignIn("alice@example.com", Password, rememberMe: false));
 
         result.RememberMe.Should().BeFalse();
         result.Session.ExpiresAt.Should().Be(Now + Sessions.ShortSessionLifetime);
@@ -155,7 +155,7 @@ public sealed class SignInCommandHandlerTests : HandlerTestBase
         Sessions.ShortSessionLifetime = TimeSpan.FromDays(1);
         await SeedAuthUserAsync("alice@example.com", Password);
 
-        var result = await SendAsync(AuthRequests.SignIn("alice@example.com", Password, rememberMe: false));
+        var result = await SignInAsync(AuthRequests.SignIn("alice@example.com", Password, rememberMe: false));
 
         result.Session.ExpiresAt.Should().Be(Now + TimeSpan.FromHours(2));
     }
@@ -190,13 +190,38 @@ public sealed class SignInCommandHandlerTests : HandlerTestBase
         await SeedAuthUserAsync("alice@example.com", Password);
         await CatchAsync(AuthRequests.SignIn("alice@example.com", "wrong-but-secret"));
 
-        var result = await SendAsync(AuthRequests.SignIn("alice@example.com", Password));
+        var result = await SignInAsync(AuthRequests.SignIn("alice@example.com", Password));
 
         Logs.Entries.Should().NotBeEmpty();
         Logs.Entries.Should().NotContain(e => e.AllText.Contains(Password, StringComparison.Ordinal));
         Logs.Entries.Should().NotContain(e => e.AllText.Contains("wrong-but-secret", StringComparison.Ordinal));
         Logs.Entries.Should().NotContain(e => e.AllText.Contains(result.Token, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Handle_WhenTwoFactorIsOn_ShouldAnswerWithAChallengeAndStartNoSession()
+    {
+        var user = await SeedAuthUserAsync("alice@example.com", Password);
+        await using (var db = AuthDb())
+        {
+            (await db.Users.SingleAsync()).SetTwoFactor(true, Now);
+            await db.SaveChangesAsync();
+        }
+
+        var result = await SendAsync(AuthRequests.SignIn("alice@example.com", Password));
+
+        result.Session.Should().BeNull();
+        result.ChallengeToken.Should().HaveLength(SecureIds.SessionTokenLength);
+        await using var check = AuthDb();
+        (await check.Sessions.CountAsync()).Should().Be(0);
+        var challenge = await check.TwoFactorChallenges.SingleAsync();
+        challenge.UserId.Should().Be(user.Id);
+        challenge.TokenHash.Should().Be(SecureIds.HashToken(result.ChallengeToken!));
+        challenge.ExpiresAt.Should().Be(Now.AddMinutes(10));
+    }
+
+    private async Task<AuthSession> SignInAsync(SignInCommand command) =>
+        (await SendAsync(command)).Session ?? throw new InvalidOperationException("Expected a session, got a two-factor challenge.");
 
     private async Task<AuthException> CatchAsync(SignInCommand command)
     {
