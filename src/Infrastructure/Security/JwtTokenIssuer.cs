@@ -34,7 +34,7 @@ internal sealed class JwtTokenIssuer : ITokenIssuer
     {
         _options = options.Value;
         _timeProvider = timeProvider;
-        var secret = key.Key.Key;
+        var secret = key.Key?.Key ?? throw new InvalidOperationException("The gateway signs HS256 with Jwt:Secret, which is not set.");
         _hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, secret));
         var header = new ArrayBufferWriter<byte>(128);
         using (var writer = new Utf8JsonWriter(header))
