@@ -35,6 +35,8 @@ public static class DependencyInjection
         services.AddDataProtection().SetApplicationName("TodoClean.AuthGateway").PersistKeysToDbContext<AuthDbContext>();
         services.AddHealthChecks().AddDbContextCheck<AuthDbContext>("auth-store");
 
+        services.AddSingleton<SigningKeyRing>();
+        services.AddHostedService(sp => sp.GetRequiredService<SigningKeyRing>());
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddOptions<PasswordHashingOptions>()
             .Bind(configuration.GetSection(PasswordHashingOptions.SectionName))

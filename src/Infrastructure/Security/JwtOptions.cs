@@ -9,6 +9,20 @@ public sealed class JwtOptions
     public string Secret { get; set; } = string.Empty;
 
     /// <summary>
+    /// Gateway: how minted tokens are signed — <c>HS256</c> with <see cref="Secret"/> (the default), or <c>ES256</c> /
+    /// <c>EdDSA</c> with a private key kept in the auth store and published at <c>/api/auth/jwks</c>.
+    /// </summary>
+    public string Algorithm { get; set; } = HmacAlgorithm;
+
+    public const string HmacAlgorithm = "HS256";
+
+    /// <summary>Gateway, ES256/EdDSA: how long a signing key signs before a new one takes over.</summary>
+    public TimeSpan KeyRotationInterval { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Gateway: how long a retired key stays published, so tokens it signed still verify (Better Auth: 30 days).</summary>
+    public TimeSpan KeyGracePeriod { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
     /// WebApi only: the JWKS endpoint of an issuer that signs asymmetrically (a Better Auth server's
     /// <c>/api/auth/jwks</c>, or the gateway's in ES256/EdDSA mode). https, except to a loopback address or in Development.
     /// </summary>

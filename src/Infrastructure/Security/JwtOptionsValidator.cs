@@ -26,6 +26,16 @@ internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
             failures.Add("Jwt:Issuer and Jwt:Audience must not be empty.");
         }
 
+        if (options.Algorithm is not (JwtOptions.HmacAlgorithm or "ES256" or "EdDSA"))
+        {
+            failures.Add("Jwt:Algorithm must be HS256, ES256 or EdDSA.");
+        }
+
+        if (options.KeyRotationInterval < TimeSpan.FromHours(1) || options.KeyGracePeriod < options.AccessTokenLifetime)
+        {
+            failures.Add("Jwt:KeyRotationInterval must be at least an hour and Jwt:KeyGracePeriod at least Jwt:AccessTokenLifetime.");
+        }
+
         if (options.AccessTokenLifetime <= TimeSpan.Zero)
         {
             failures.Add("Jwt:AccessTokenLifetime must be positive.");

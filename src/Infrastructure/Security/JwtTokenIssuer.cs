@@ -6,12 +6,15 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using TodoClean.Application.Common.Interfaces;
+using TodoClean.Infrastructure.Security.Keys;
 
 namespace TodoClean.Infrastructure.Security;
 
 /// <summary>
-/// The one JWT issuer: HS256 over the shared secret, claims as docs/api.md lists them. The compact JWS is written directly
+/// The one JWT issuer: HS256 over the shared secret by default, or ES256/EdDSA with the <see cref="SigningKeyRing"/>'s
+/// current key (<c>Jwt:Algorithm</c>); claims as docs/api.md lists them. The compact JWS is written directly
 /// (header encoded once, payload with a reused <see cref="Utf8JsonWriter"/>, a per-thread HMAC): the same token a
 /// <see cref="JsonWebTokenHandler"/> would create, at a fraction of its cost on the silent-refresh path.
 /// </summary>
@@ -30,12 +33,21 @@ internal sealed class JwtTokenIssuer : ITokenIssuer
     // HMAC state keyed once per thread: the key schedule is not redone for every token.
     private readonly ThreadLocal<IncrementalHash> _hmac;
 
+    private readonly SigningKeyRing? _ring;
+
     public JwtTokenIssuer(JwtSigningKey key, IOptions<JwtOptions> options, TimeProvider timeProvider)
+        : this(key, options, timeProvider, ring: null)
+    {
+    }
+
+    public JwtTokenIssuer(JwtSigningKey key, IOptions<JwtOptions> options, TimeProvider timeProvider, SigningKeyRing? ring)
     {
         _options = options.Value;
         _timeProvider = timeProvider;
-        var secret = key.Key?.Key ?? throw new InvalidOperationException("The gateway signs HS256 with Jwt:Secret, which is not set.");
-        _hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, secret));
+        _ring = ring is { IsAsymmetric: true } ? ring : null;
+        var secret = key.Key?.Key ?? [];
+        _hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256,
+            secret.Length > 0 ? secret : throw new InvalidOperationException("The gateway signs HS256 with Jwt:Secret, which is not set.")));
         var header = new ArrayBufferWriter<byte>(128);
         using (var writer = new Utf8JsonWriter(header))
         {
@@ -53,6 +65,11 @@ internal sealed class JwtTokenIssuer : ITokenIssuer
 
     public AccessToken Issue(TokenSubject subject)
     {
+        if (_ring is not null)
+        {
+            return IssueAsymmetric(subject, _ring.Current ?? throw new InvalidOperationException("No JWT signing key is loaded."));
+        }
+
         var now = _timeProvider.GetUtcNow().UtcDateTime;
         var expires = now + _options.AccessTokenLifetime;
         var payload = WritePayload(subject, now, expires);
@@ -76,6 +93,40 @@ internal sealed class JwtTokenIssuer : ITokenIssuer
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// The same claims signed with an asymmetric key through IdentityModel's signature provider for it (ES256: the BCL's
+    /// ECDsa; EdDSA: NSec, see <see cref="Ed25519SecurityKey"/>). Header <c>alg</c>, <c>kid</c> (the published key's id), <c>typ</c>.
+    /// </summary>
+    private AccessToken IssueAsymmetric(TokenSubject subject, SecurityKey key)
+    {
+        var algorithm = _options.Algorithm;
+        var now = _timeProvider.GetUtcNow().UtcDateTime;
+        var expires = now + _options.AccessTokenLifetime;
+        var header = new ArrayBufferWriter<byte>(128);
+        using (var writer = new Utf8JsonWriter(header))
+        {
+            writer.WriteStartObject();
+            writer.WriteString(JwtHeaderParameterNames.Alg, algorithm);
+            writer.WriteString(JwtHeaderParameterNames.Kid, key.KeyId);
+            writer.WriteString(JwtHeaderParameterNames.Typ, "JWT");
+            writer.WriteEndObject();
+        }
+
+        var signingInput = Base64Url.EncodeToString(header.WrittenSpan) + "." +
+                           Base64Url.EncodeToString(WritePayload(subject, now, expires));
+        var factory = key.CryptoProviderFactory;
+        var provider = factory.CreateForSigning(key, algorithm);
+        try
+        {
+            var signature = provider.Sign(Encoding.ASCII.GetBytes(signingInput));
+            return new AccessToken($"{signingInput}.{Base64Url.EncodeToString(signature)}", expires);
+        }
+        finally
+        {
+            factory.ReleaseSignatureProvider(provider);
         }
     }
 
