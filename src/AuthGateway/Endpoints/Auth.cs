@@ -140,7 +140,7 @@ public sealed class Auth : IEndpointGroup
         return TypedResults.Ok(new SuccessResponse(true));
     }
 
-    /// <summary>The silent-refresh call: a fresh HS256 JWT for the current session.</summary>
+    /// <summary>The silent-refresh call: a fresh JWT for the current session.</summary>
     public static async Task<Ok<TokenResponse>> Token(
         ISender sender, SessionCookies cookies, HttpContext context, CancellationToken cancellationToken)
     {
