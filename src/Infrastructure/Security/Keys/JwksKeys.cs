@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 
 namespace TodoClean.Infrastructure.Security.Keys;
@@ -35,12 +37,14 @@ public static class JwksKeys
         return keys;
     }
 
+    // The algorithm each key read from a JWKS is pinned to; the keys are the BCL's own, so the entry goes with the key.
+    private static readonly ConditionalWeakTable<SecurityKey, string> Pinned = new();
+
     /// <summary>The one algorithm <paramref name="key"/> (from <see cref="Read"/>) may verify, or null for any other key.</summary>
     public static string? PinnedAlgorithm(SecurityKey key) => key switch
     {
         Ed25519SecurityKey => Ed25519SecurityKey.Algorithm,
-        JsonWebKey jwk => jwk.Alg,
-        _ => null,
+        _ => Pinned.TryGetValue(key, out var algorithm) ? algorithm : null,
     };
 
     private static SecurityKey? ToVerificationKey(JsonWebKey jwk)
@@ -70,15 +74,41 @@ public static class JwksKeys
             return null;
         }
 
-        return jwk.Kty switch
+        // Only the public parameters are imported (a published "d" is ignored); the BCL checks an EC point is on its curve.
+        SecurityKey? key;
+        try
         {
-            "OKP" => Ed25519SecurityKey.FromPublicKey(Decode(jwk.X), jwk.Kid),
-            JsonWebAlgorithmsKeyTypes.EllipticCurve when !string.IsNullOrEmpty(jwk.X) && !string.IsNullOrEmpty(jwk.Y) =>
-                new JsonWebKey { Kty = jwk.Kty, Crv = jwk.Crv, X = jwk.X, Y = jwk.Y, Kid = jwk.Kid, Alg = implied, Use = JsonWebKeyUseNames.Sig },
-            JsonWebAlgorithmsKeyTypes.RSA when !string.IsNullOrEmpty(jwk.N) && !string.IsNullOrEmpty(jwk.E) =>
-                new JsonWebKey { Kty = jwk.Kty, N = jwk.N, E = jwk.E, Kid = jwk.Kid, Alg = implied, Use = JsonWebKeyUseNames.Sig },
-            _ => null,
-        };
+            key = jwk.Kty switch
+            {
+                "OKP" => Ed25519SecurityKey.FromPublicKey(Decode(jwk.X), jwk.Kid),
+                JsonWebAlgorithmsKeyTypes.EllipticCurve => new ECDsaSecurityKey(ECDsa.Create(new ECParameters
+                {
+                    Curve = implied switch
+                    {
+                        SecurityAlgorithms.EcdsaSha256 => ECCurve.NamedCurves.nistP256,
+                        SecurityAlgorithms.EcdsaSha384 => ECCurve.NamedCurves.nistP384,
+                        _ => ECCurve.NamedCurves.nistP521,
+                    },
+                    Q = new ECPoint { X = Decode(jwk.X), Y = Decode(jwk.Y) },
+                })) { KeyId = jwk.Kid },
+                JsonWebAlgorithmsKeyTypes.RSA => new RsaSecurityKey(RSA.Create(new RSAParameters
+                {
+                    Modulus = Decode(jwk.N), Exponent = Decode(jwk.E),
+                })) { KeyId = jwk.Kid },
+                _ => null,
+            };
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+
+        if (key is not null and not Ed25519SecurityKey)
+        {
+            Pinned.AddOrUpdate(key, implied);
+        }
+
+        return key;
     }
 
     private static byte[] Decode(string? value)

@@ -37,7 +37,8 @@ public sealed class JwksKeysTests
             new Dictionary<string, string>(ec) { ["alg"] = "RS256", ["kid"] = "mislabelled" },
             new Dictionary<string, string>(ec) { ["crv"] = "P-192", ["kid"] = "weak-curve" },
             ec.Where(p => p.Key != "kid").ToDictionary(p => p.Key, p => p.Value),
-            new { kty = "OKP", crv = "X25519", x = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", kid = "ecdh" });
+            new { kty = "OKP", crv = "X25519", x = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", kid = "ecdh" },
+            new Dictionary<string, string>(ec) { ["y"] = ec["x"], ["kid"] = "point-off-the-curve" });
 
         var read = JwksKeys.Read(json);
 
@@ -51,7 +52,9 @@ public sealed class JwksKeysTests
 
         var read = JwksKeys.Read(Set(jwk));
 
-        read.Should().ContainSingle().Which.Should().BeOfType<JsonWebKey>().Which.D.Should().BeNull();
+        var ec = read.Should().ContainSingle().Which.Should().BeOfType<ECDsaSecurityKey>().Subject;
+        ec.ECDsa.Invoking(e => e.ExportParameters(includePrivateParameters: true))
+            .Should().Throw<System.Security.Cryptography.CryptographicException>("only the public point was imported");
     }
 
     [Fact]
