@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 using TodoClean.Application.Common.Interfaces;
 using TodoClean.Infrastructure.Security;
+using TodoClean.Infrastructure.Security.Keys;
 
 namespace TodoClean.Benchmarks;
 
@@ -29,7 +30,9 @@ public class JwtBenchmarks
         _issuer = new JwtTokenIssuer(key, options, TimeProvider.System);
 
         var bearer = new JwtBearerOptions();
-        new JwtBearerOptionsSetup(options, key).Configure(JwtBearerDefaults.AuthenticationScheme, bearer);
+        // No Jwt:JwksUrl here: the key source has no manager and never fetches.
+        new JwtBearerOptionsSetup(options, key, new JwksKeySource(options, retrieval: null!))
+            .Configure(JwtBearerDefaults.AuthenticationScheme, bearer);
         _handler = bearer.TokenHandlers.Single();
         _parameters = bearer.TokenValidationParameters;
 
