@@ -20,8 +20,9 @@ public static class StartupCheck
         var jwksUrl = configuration[$"{JwtOptions.SectionName}:JwksUrl"];
         if (string.IsNullOrWhiteSpace(secret) && string.IsNullOrWhiteSpace(jwksUrl))
         {
-            return $"no way to check tokens: set {environmentVariable} (or Jwt__Secret) to the gateway's shared secret, " +
-                   "or Jwt__JwksUrl to the token issuer's JWKS endpoint (such as https://auth.example.com/api/auth/jwks), or both.";
+            return $"the JWT secret is missing and no JWKS URL is set, so no token could be checked: set {environmentVariable} " +
+                   "(or Jwt__Secret) to the gateway's shared secret of at least 32 bytes, or Jwt__JwksUrl to the token issuer's " +
+                   "JWKS endpoint (such as https://auth.example.com/api/auth/jwks), or both.";
         }
 
         if (!string.IsNullOrEmpty(secret) && JwtSecretProblem(configuration, environmentVariable) is { } secretProblem)

@@ -31,26 +31,44 @@ public sealed class SigningKeyRing(
 
     private readonly IDataProtector _protector = dataProtection.CreateProtector(ProtectorPurpose);
     private readonly JwtOptions _options = options.Value;
-    private volatile Snapshot _snapshot = new(null, []);
+    private volatile Snapshot? _snapshot;
+    private Task? _firstLoad;
 
     /// <summary>The key new tokens are signed with; null in HS256 mode.</summary>
-    public SecurityKey? Current => _snapshot.Current;
+    public SecurityKey? Current => Loaded.Current;
 
     /// <summary>The public JWKs to publish at <c>/api/auth/jwks</c>.</summary>
-    public IReadOnlyList<JsonObject> Published => _snapshot.Published;
+    public IReadOnlyList<JsonObject> Published => Loaded.Published;
 
     public bool IsAsymmetric => _options.Algorithm != JwtOptions.HmacAlgorithm;
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The keys as last loaded. The first load starts with the host and runs beside its start; a request that arrives
+    /// before it finished waits for it (once, at start-up).
+    /// </summary>
+    private Snapshot Loaded => _snapshot ?? WaitForFirstLoad();
+
+    private Snapshot WaitForFirstLoad()
     {
-        // The store is migrated before the gateway starts (Data Protection needs it): the first signing key exists before
-        // the first request.
-        await LoadAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
+        (Volatile.Read(ref _firstLoad) ?? StartFirstLoad()).GetAwaiter().GetResult();
+        return _snapshot!;
+    }
+
+    private Task StartFirstLoad()
+    {
+        var load = new Task<Task>(() => LoadAsync(CancellationToken.None));
+        if (Interlocked.CompareExchange(ref _firstLoad, load.Unwrap(), null) is { } running)
+        {
+            return running;
+        }
+
+        load.Start(TaskScheduler.Default);
+        return _firstLoad!;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await (Volatile.Read(ref _firstLoad) ?? StartFirstLoad());
         using var timer = new PeriodicTimer(ReloadInterval, timeProvider);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
