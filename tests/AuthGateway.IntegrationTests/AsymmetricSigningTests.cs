@@ -107,6 +107,34 @@ public abstract class AsymmetricSigningTests : IDisposable
         newAccepted.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task Jwks_WhenTheRotationIntervalHasPassed_ShouldSignWithANewKeyAndDropTheOldOneAfterItsGracePeriod()
+    {
+        using var directory = new TemporaryDirectory("todoclean-rotation-clock");
+        using var store = TestStore.Create(_provider, directory, "auth");
+        var start = DateTimeOffset.UtcNow;
+
+        // Jwt:KeyRotationInterval and Jwt:KeyGracePeriod are both 30 days by default.
+        var first = await PublishedKeyIdsAtAsync(store, start);
+        var second = await PublishedKeyIdsAtAsync(store, start.AddDays(31));
+        var third = await PublishedKeyIdsAtAsync(store, start.AddDays(62));
+
+        first.Should().ContainSingle();
+        second.Should().HaveCount(2).And.Contain(first, "the replaced key stays published during its grace period");
+        var rotatedIn = second.Except(first).Single();
+        third.Should().HaveCount(2).And.Contain(rotatedIn).And.NotContain(first, "its grace period ended");
+    }
+
+    /// <summary>The key ids a gateway on <paramref name="store"/> publishes when its clock says <paramref name="now"/>.</summary>
+    private async Task<string[]> PublishedKeyIdsAtAsync(TestStore store, DateTimeOffset now)
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now);
+        using var host = SharedStoreGateway(store, "EdDSA")
+            .WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
+        var jwks = await host.CreateClient().GetFromJsonAsync<JsonElement>("/api/auth/jwks");
+        return jwks.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()!).ToArray();
+    }
+
     [Theory]
     [MemberData(nameof(Algorithms))]
     public async Task SigningKey_ShouldBeStoredOnlyAsDataProtectionCiphertext(string algorithm)
