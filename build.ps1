@@ -278,6 +278,10 @@ function Invoke-Test {
     Invoke-Build
     $results = Join-Path $Root 'artifacts/test-results'
     Remove-Item -Recurse -Force $results -ErrorAction SilentlyContinue
+    # WebApi.IntegrationTests start a real Better Auth server from tests/Conformance: its packages must be there first.
+    Push-Location (Join-Path $Root 'tests/Conformance')
+    try { Invoke-Checked 'npm ci' { npm ci --no-audit --no-fund --loglevel=error | Out-Host } }
+    finally { Pop-Location }
     Write-Step 'Running the .NET test suites'
     & dotnet test $Solution --no-build -c $Configuration --logger trx --results-directory $results | Out-Host
     $exit = $LASTEXITCODE

@@ -20,6 +20,7 @@ using TodoClean.Infrastructure.Persistence.Auth;
 using TodoClean.Infrastructure.Persistence.Common;
 using TodoClean.Infrastructure.Persistence.Todos;
 using TodoClean.Infrastructure.Security;
+using TodoClean.Infrastructure.Security.Keys;
 using TodoClean.Infrastructure.Security.Revocation;
 
 namespace TodoClean.Infrastructure;
@@ -36,6 +37,8 @@ public static class DependencyInjection
         services.AddDataProtection().SetApplicationName("TodoClean.AuthGateway").PersistKeysToDbContext<AuthDbContext>();
         services.AddHealthChecks().AddDbContextCheck<AuthDbContext>("auth-store");
 
+        services.AddSingleton<SigningKeyRing>();
+        services.AddHostedService(sp => sp.GetRequiredService<SigningKeyRing>());
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddOptions<PasswordHashingOptions>()
             .Bind(configuration.GetSection(PasswordHashingOptions.SectionName))
@@ -77,6 +80,7 @@ public static class DependencyInjection
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerOptionsSetup>();
+        services.AddJwksKeySource();
         services.AddSingleton<ForeignKeyDiagnosis>();
         services.AddRevocationFeed(configuration);
         services.AddAuthorization();
@@ -194,6 +198,19 @@ public static class DependencyInjection
         services.AddSingleton<RevocationFeedPoller>();
         services.AddHostedService(sp => sp.GetRequiredService<RevocationFeedPoller>());
         services.AddHealthChecks().AddCheck<RevocationFeedHealthCheck>("revocation-feed");
+    }
+
+    /// <summary>
+    /// The keys published at <c>Jwt:JwksUrl</c> (<see cref="JwksKeySource"/>), fetched through their own client: a short
+    /// timeout, no redirects (an https URL is never left for another address).
+    /// </summary>
+    private static void AddJwksKeySource(this IServiceCollection services)
+    {
+        services.AddHttpClient(JwksRetrieval.HttpClientName, (sp, client) =>
+                client.Timeout = sp.GetRequiredService<IOptions<JwtOptions>>().Value.JwksTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<JwksRetrieval>();
+        services.AddSingleton<JwksKeySource>();
     }
 
     /// <summary>

@@ -38,8 +38,9 @@ public static class DependencyInjection
                 Scheme = "bearer",
                 BearerFormat = "JWT",
                 Description =
-                    "An HS256 JWT from the auth gateway (`GET /api/auth/token`), valid for minutes. Issuer, audience, expiry " +
-                    "and signature are checked, the algorithm is pinned to HS256, as RFC8725 (JWT best current practices) advises.",
+                    "A JWT from the auth gateway or a Better Auth server (`GET /api/auth/token`), valid for minutes: HS256 with " +
+                    "the shared secret, or EdDSA/ES256/ES512/PS256/RS256 with a key from `Jwt:JwksUrl`. Issuer, audience, expiry " +
+                    "and signature are checked, and each key verifies one algorithm only, as RFC8725 (JWT best current practices) advises.",
             };
             options.AuthorizationSchemes.Add(BearerScheme);
             options.CommonResponseHeaders["Access-Control-Allow-Origin"] =

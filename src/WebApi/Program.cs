@@ -6,7 +6,7 @@ using TodoClean.WebApi;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddEnvironmentAlias("BACKEND_JWT_SECRET", "Jwt:Secret");
-if ((StartupCheck.JwtSecretProblem(builder.Configuration, "BACKEND_JWT_SECRET")
+if ((StartupCheck.TokenVerificationProblem(builder.Configuration, "BACKEND_JWT_SECRET", builder.Environment.IsDevelopment())
      ?? StartupCheck.FeedSecretProblem(builder.Configuration)) is { } problem)
 {
     return StartupCheck.Refuse("WebApi", problem);

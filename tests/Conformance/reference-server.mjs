@@ -6,6 +6,7 @@
 //   env TRUSTED_ORIGINS=<comma list>                    extra trusted origins (the baseURL is always trusted)
 //   env BETTER_AUTH_SECRET=<secret>                     optional; a random one is generated otherwise
 //   env SESSION_UPDATE_AGE=<seconds>                    optional; session.updateAge (sliding renewal), default 1 day
+//   env JWT_ALG=<EdDSA|ES256|ES512|PS256|RS256>         optional; the jwt plugin's keyPairConfig.alg, default EdDSA
 //
 // Prints one line "LISTENING <baseURL>" on stdout once it accepts connections.
 //
@@ -56,7 +57,11 @@ const auth = betterAuth({
   emailAndPassword: { enabled: true, sendResetPassword: send("reset-password") },
   emailVerification: { sendVerificationEmail: send("verify-email") },
   user: { deleteUser: { enabled: true } },
-  plugins: [jwt(), bearer(), twoFactor()],
+  plugins: [
+    process.env.JWT_ALG ? jwt({ jwks: { keyPairConfig: { alg: process.env.JWT_ALG } } }) : jwt(),
+    bearer(),
+    twoFactor(),
+  ],
   ...(process.env.SESSION_UPDATE_AGE ? { session: { updateAge: Number(process.env.SESSION_UPDATE_AGE) } } : {}),
   trustedOrigins: (process.env.TRUSTED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean),
   // Rate limiting is on only under NODE_ENV=production; pin it off so the suite never depends on NODE_ENV.

@@ -12,6 +12,7 @@ using TodoClean.Application.Common.Exceptions;
 using TodoClean.AuthGateway.Services;
 using TodoClean.Infrastructure.Hosting;
 using TodoClean.Infrastructure.Hosting.OpenApi;
+using TodoClean.Infrastructure.Security.Keys;
 
 namespace TodoClean.AuthGateway.Endpoints;
 
@@ -71,13 +72,15 @@ public sealed class Auth : IEndpointGroup
             .ProducesAuthErrors(StatusCodes.Status403Forbidden);
         group.MapGet("/token", Token).WithName("GetToken")
             .WithSummary("A JWT for the todo API")
-            .WithDescription("The silent-refresh call: a fresh short-lived HS256 JWT for the caller's session.")
+            .WithDescription("The silent-refresh call: a fresh short-lived JWT for the caller's session (HS256, or ES256/EdDSA per `Jwt:Algorithm`).")
             .RequiresSession()
             .ProducesAuthErrors(StatusCodes.Status401Unauthorized)
             .ProducesTooManyRequests();
         group.MapGet("/jwks", Jwks).WithName("Jwks")
             .WithSummary("Verification keys")
-            .WithDescription("Always an empty key set: tokens are signed with a shared secret, which is never published.");
+            .WithDescription("The public keys that verify the gateway's JWTs, in Better Auth's shape (`kty`, `crv`, `x`/`y`, `kid`, " +
+                "`alg`): the current ES256 or EdDSA key and retired ones still in their grace period. An empty set in HS256 " +
+                "mode: the shared secret is never published.");
         group.MapGet("/ok", () => TypedResults.Ok(new OkResponse(true))).WithName("Ok")
             .WithSummary("Liveness")
             .WithDescription("`{\"ok\": true}` while the auth server answers.");
@@ -180,7 +183,7 @@ public sealed class Auth : IEndpointGroup
         return TypedResults.Ok(new SuccessResponse(true));
     }
 
-    /// <summary>The silent-refresh call: a fresh HS256 JWT for the current session.</summary>
+    /// <summary>The silent-refresh call: a fresh JWT for the current session.</summary>
     public static async Task<Ok<TokenResponse>> Token(
         ISender sender, SessionCookies cookies, HttpContext context, CancellationToken cancellationToken)
     {
@@ -190,10 +193,11 @@ public sealed class Auth : IEndpointGroup
     }
 
     /// <summary>
-    /// Better Auth publishes its asymmetric verification keys here. This gateway signs with the shared HS256 secret,
-    /// which must never be published, so the set is empty (docs/decisions/0004-jwks.md).
+    /// Better Auth publishes its asymmetric verification keys here, and so does this gateway in ES256/EdDSA mode (public
+    /// halves only). With the shared HS256 secret, which must never be published, the set is empty
+    /// (docs/decisions/0004-jwks.md) unless asymmetric keys are still in their grace period.
     /// </summary>
-    public static Ok<JsonWebKeySetResponse> Jwks() => TypedResults.Ok(new JsonWebKeySetResponse([]));
+    public static Ok<JsonWebKeySetResponse> Jwks(SigningKeyRing keys) => TypedResults.Ok(new JsonWebKeySetResponse(keys.Published));
 
     /// <summary>The lockout key of an email: its normalized form, so case and spaces cannot dodge the count.</summary>
     private static string? AccountKey(string? email) =>

@@ -6,6 +6,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Serilog;
 using TodoClean.Infrastructure.Hosting;
+using TodoClean.Infrastructure.Security.Keys;
 using TodoClean.Infrastructure.Security.Revocation;
 
 namespace TodoClean.Infrastructure.Security;
@@ -14,6 +15,8 @@ namespace TodoClean.Infrastructure.Security;
 internal static class JwtBearerEventHandlers
 {
     private const string LoggerName = "TodoClean.Authentication";
+
+    private static readonly IReadOnlySet<string> EmptyAlgorithms = new HashSet<string>();
 
     /// <summary>
     /// Reads the token from the <c>Authorization</c> header only (never a query string or cookie) and turns away
@@ -27,15 +30,17 @@ internal static class JwtBearerEventHandlers
             return Task.CompletedTask;
         }
 
-        if (JwtPreValidator.Check(token) is { } problem)
+        var parameters = context.Options.TokenValidationParameters;
+        var algorithms = parameters.ValidAlgorithms as IReadOnlySet<string> ?? EmptyAlgorithms;
+        if (JwtPreValidator.Check(token, algorithms, out var algorithm) is { } problem)
         {
             context.Fail(new MalformedTokenException(problem));
             return Task.CompletedTask;
         }
 
-        // A wrong signature or a past expiry costs one HMAC here instead of a full validation that throws.
+        // A wrong HS256 signature or a past expiry costs one HMAC here instead of a full validation that throws.
         var now = context.Options.TimeProvider?.GetUtcNow().UtcDateTime ?? DateTime.UtcNow;
-        if (JwtFastRejection.Check(token, context.Options.TokenValidationParameters, now) is { } rejection)
+        if (algorithm == SecurityAlgorithms.HmacSha256 && JwtFastRejection.Check(token, parameters, now) is { } rejection)
         {
             ReportForeignKey(context.HttpContext);
             context.Fail(rejection);
@@ -46,7 +51,10 @@ internal static class JwtBearerEventHandlers
         return Task.CompletedTask;
     }
 
-    /// <summary>JwtBearer accepts a blank <c>sub</c> and an <c>iat</c> in the future; we do not.</summary>
+    /// <summary>
+    /// JwtBearer accepts a blank subject and an <c>iat</c> in the future; we do not. The subject is <c>sub</c>, or Better
+    /// Auth's <c>id</c> claim when an issuer leaves <c>sub</c> out.
+    /// </summary>
     public static Task RejectIncompleteTokensAsync(TokenValidatedContext context)
     {
         if (context.SecurityToken is not JsonWebToken token)
@@ -55,7 +63,8 @@ internal static class JwtBearerEventHandlers
             return Task.CompletedTask;
         }
 
-        if (!token.TryGetPayloadValue<string>(JwtRegisteredClaimNames.Sub, out var sub) || string.IsNullOrWhiteSpace(sub))
+        if ((!token.TryGetPayloadValue<string>(JwtRegisteredClaimNames.Sub, out var sub) || string.IsNullOrWhiteSpace(sub))
+            && (!token.TryGetPayloadValue("id", out sub) || string.IsNullOrWhiteSpace(sub)))
         {
             context.Fail("The token has no subject.");
             return Task.CompletedTask;
@@ -79,19 +88,33 @@ internal static class JwtBearerEventHandlers
         return Task.CompletedTask;
     }
 
-    public static Task LogFailureAsync(AuthenticationFailedContext context)
+    /// <summary>
+    /// A JWKS that cannot be fetched while no copy is cached makes JwtBearer throw: that becomes a refusal (401), never a
+    /// 5xx. A refused HS256 token feeds the secret-mismatch diagnosis.
+    /// </summary>
+    public static Task HandleFailureAsync(AuthenticationFailedContext context)
     {
+        if (context.Exception is InvalidOperationException unavailable && context.Options.ConfigurationManager is not null)
+        {
+            context.Fail(new SigningKeysUnavailableException(unavailable));
+            return Task.CompletedTask;
+        }
+
         ReportForeignKey(context.HttpContext);
         return Task.CompletedTask;
     }
 
-    /// <summary>A refused token signed with a key we do not hold feeds the mismatch diagnosis (<see cref="ForeignKeyDiagnosis"/>).</summary>
+    /// <summary>
+    /// A refused HS256 token signed with a secret we do not hold feeds the mismatch diagnosis (<see cref="ForeignKeyDiagnosis"/>);
+    /// tokens of the JWKS algorithms name their key by <c>kid</c> and are not about the shared secret.
+    /// </summary>
     private static void ReportForeignKey(HttpContext httpContext)
     {
         var services = httpContext.RequestServices;
         var ourKeyId = services.GetRequiredService<JwtSigningKey>().KeyId;
-        if (TryReadBearer(httpContext.Request, out var token) && JwtPreValidator.ReadKeyId(token) is { } tokenKeyId
-            && tokenKeyId != ourKeyId)
+        if (ourKeyId.Length > 0 && TryReadBearer(httpContext.Request, out var token)
+            && JwtPreValidator.ReadHeaderString(token, "alg"u8) == SecurityAlgorithms.HmacSha256
+            && JwtPreValidator.ReadKeyId(token) is { } tokenKeyId && tokenKeyId != ourKeyId)
         {
             services.GetRequiredService<ForeignKeyDiagnosis>().Record(tokenKeyId, ourKeyId);
         }
@@ -124,6 +147,7 @@ internal static class JwtBearerEventHandlers
     {
         MalformedTokenException => failure.Message,
         RevokedTokenException => "revoked",
+        SigningKeysUnavailableException => "signing keys unavailable",
         SecurityTokenExpiredException => "expired",
         SecurityTokenNotYetValidException => "not yet valid",
         SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "bad signature",

@@ -18,8 +18,18 @@ public static class JwtPreValidator
 
     private static readonly string[] ForbiddenHeaders = ["crit", "jku", "x5u", "jwk", "x5c"];
 
-    public static string? Check(ReadOnlySpan<char> token)
+    private static readonly IReadOnlySet<string> HmacOnly = new HashSet<string>(StringComparer.Ordinal) { "HS256" };
+
+    /// <summary>The check for an HS256 token (the gateway's default).</summary>
+    public static string? Check(ReadOnlySpan<char> token) => Check(token, HmacOnly, out _);
+
+    /// <summary>
+    /// The check for a token whose header <c>alg</c> must be one of <paramref name="algorithms"/> (case-sensitive, as
+    /// RFC 7515 has it); reports that <paramref name="algorithm"/> when the token passes.
+    /// </summary>
+    public static string? Check(ReadOnlySpan<char> token, IReadOnlySet<string> algorithms, out string? algorithm)
     {
+        algorithm = null;
         if (token.Length is 0 or > MaxTokenLength)
         {
             return "size";
@@ -33,7 +43,7 @@ public static class JwtPreValidator
         }
 
         var header = Decode(token[..first]);
-        if (header is null || !IsFlatObject(header, out var headerNames, out var alg) || alg != "HS256")
+        if (header is null || !IsFlatObject(header, out var headerNames, out var alg) || alg is null || !algorithms.Contains(alg))
         {
             return "header";
         }
@@ -47,14 +57,23 @@ public static class JwtPreValidator
         }
 
         var payload = Decode(token[(first + 1)..last]);
-        return payload is not null && IsFlatObject(payload, out _, out _) ? null : "payload";
+        if (payload is null || !IsFlatObject(payload, out _, out _))
+        {
+            return "payload";
+        }
+
+        algorithm = alg;
+        return null;
     }
 
     /// <summary>
-    /// The header's <c>kid</c> (at most 64 characters) of a token that passed <see cref="Check"/>, or null: only the
+    /// The header's <c>kid</c> (at most 64 characters) of a token that passed <see cref="Check(ReadOnlySpan{char})"/>, or null: only the
     /// header segment is decoded, so reporting a foreign key costs little even on a flood of bad tokens.
     /// </summary>
-    public static string? ReadKeyId(ReadOnlySpan<char> token)
+    public static string? ReadKeyId(ReadOnlySpan<char> token) => ReadHeaderString(token, "kid"u8);
+
+    /// <summary>A string member of the token's header (at most 64 characters), or null; only the header is decoded.</summary>
+    public static string? ReadHeaderString(ReadOnlySpan<char> token, ReadOnlySpan<byte> name)
     {
         var first = token.IndexOf('.');
         if (first <= 0 || token.Length > MaxTokenLength || Decode(token[..first]) is not { } header)
@@ -65,9 +84,9 @@ public static class JwtPreValidator
         try
         {
             var reader = new Utf8JsonReader(header, new JsonReaderOptions { MaxDepth = 16 });
-            return JwtJson.TryFindMember(ref reader, "kid"u8)
-                   && reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: <= 64 } kid
-                ? kid
+            return JwtJson.TryFindMember(ref reader, name)
+                   && reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: <= 64 } value
+                ? value
                 : null;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)

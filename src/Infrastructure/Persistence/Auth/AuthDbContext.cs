@@ -37,6 +37,9 @@ public class AuthDbContext : DbContext, IAuthDbContext, IDataProtectionKeyContex
     /// <summary>ASP.NET Core Data Protection's key ring (secrets encrypted at rest), shared by every gateway instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>The gateway's asymmetric JWT signing keys, private halves encrypted with Data Protection.</summary>
+    internal DbSet<JwtSigningKeyRecord> JwtSigningKeys => Set<JwtSigningKeyRecord>();
+
     public Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         // Inside the provider's execution strategy, so a retried attempt reruns the whole transaction on a clean tracker.
         Database.CreateExecutionStrategy().ExecuteAsync(async token =>

@@ -339,6 +339,40 @@ namespace TodoClean.Infrastructure.Persistence.Auth.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("TodoClean.Infrastructure.Persistence.Auth.JwtSigningKeyRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicJwk")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Algorithm", "CreatedAt");
+
+                    b.ToTable("jwt_signing_keys", (string)null);
+                });
+
             modelBuilder.Entity("TodoClean.Infrastructure.Persistence.Auth.RateLimitCounter", b =>
                 {
                     b.Property<string>("Key")
