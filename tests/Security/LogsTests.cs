@@ -179,6 +179,85 @@ public sealed partial class LogsTests(SecurityHostsFixture hosts)
     ];
 
     /// <summary>A compact JWT's start: a base64url JSON object (<c>eyJ</c>…), a dot, more base64url.</summary>
+    [Fact]
+    public async Task Logs_NeverContainTheLinksOrTokensOfAuthMail_SentOrFailed()
+    {
+        using var outbox = new TemporaryDirectory("todoclean-security-outbox");
+        await using (var gateway = await RunningHost.StartGatewayAsync(new Dictionary<string, string?>
+        {
+            ["Mail__PickupDirectory"] = outbox.Path,
+        }))
+        {
+            var user = await Accounts.SignUpAsync(gateway.Client);
+            (await gateway.Client.SendAsync(HttpMethod.Post, "/api/auth/request-password-reset", json: new { email = user.Email }))
+                .StatusCode.Should().Be(HttpStatusCode.OK);
+            (await gateway.Client.SendAsync(HttpMethod.Post, "/api/auth/send-verification-email", user.SessionToken, new { email = user.Email }))
+                .StatusCode.Should().Be(HttpStatusCode.OK);
+            var bodies = await MailedBodiesAsync(outbox.Path, count: 2);
+
+            var resetToken = ResetLinkToken().Match(bodies).Groups[1].Value;
+            var verificationToken = VerificationLinkToken().Match(bodies).Groups[1].Value;
+            resetToken.Should().NotBeEmpty("the reset mail carries its link");
+            verificationToken.Should().NotBeEmpty("the verification mail carries its link");
+            gateway.Output.Should().Contain("mail").And.NotContain(resetToken).And.NotContain(verificationToken);
+        }
+
+        // A mail server that refuses the connection: the failure is logged, the link is not.
+        int closedPort;
+        using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            closedPort = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        await using var failing = await RunningHost.StartGatewayAsync(new Dictionary<string, string?>
+        {
+            ["Mail__Smtp__Host"] = Loopback,
+            ["Mail__Smtp__Port"] = closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail__Smtp__Security"] = "None",
+        });
+        var someone = await Accounts.SignUpAsync(failing.Client);
+        var mark = failing.Output.Length;
+        (await failing.Client.SendAsync(HttpMethod.Post, "/api/auth/request-password-reset", json: new { email = someone.Email }))
+            .StatusCode.Should().Be(HttpStatusCode.OK, "the answer does not depend on the mail server");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!failing.OutputSince(mark).Contains("could not be sent", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        var logged = failing.OutputSince(mark);
+        logged.Should().Contain("could not be sent", "the failed delivery is logged");
+        logged.Should().NotContain("reset-password/").And.NotContain("token=");
+        failing.Output.Should().NotContain("reset-password/").And.NotContain("verify-email?token=");
+    }
+
+    private static async Task<string> MailedBodiesAsync(string directory, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Directory.GetFiles(directory, "*.eml").Length < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        var files = Directory.GetFiles(directory, "*.eml");
+        files.Should().HaveCount(count, "each request mails one message");
+        var bodies = new System.Text.StringBuilder();
+        foreach (var file in files)
+        {
+            using var message = await MimeKit.MimeMessage.LoadAsync(file);
+            bodies.AppendLine(message.TextBody);
+        }
+
+        return bodies.ToString();
+    }
+
+    [GeneratedRegex(@"/api/auth/reset-password/([A-Za-z0-9]+)")]
+    private static partial Regex ResetLinkToken();
+
+    [GeneratedRegex(@"/api/auth/verify-email\?token=([A-Za-z0-9_.-]+)")]
+    private static partial Regex VerificationLinkToken();
+
     [GeneratedRegex(@"eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}")]
     private static partial Regex JwtShape();
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
@@ -7,7 +6,8 @@ namespace TodoClean.TestCommon;
 
 /// <summary>
 /// A real Better Auth server (<c>tests/Conformance/reference-server.mjs</c>: better-auth 1.7.25 with its jwt and bearer
-/// plugins, memory store) as a Node.js process on a loopback port it picks. Its packages are the conformance suite's:
+/// plugins, memory store) as a Node.js process on a loopback port it picks; users sign up and get their JWTs through the
+/// real <c>better-auth</c> client (<c>tests/Conformance/client.mjs</c>). Its packages are the conformance suite's:
 /// <c>npm ci</c> in tests/Conformance is the only install. Killed on dispose.
 /// </summary>
 public sealed class BetterAuthServer : IAsyncDisposable
@@ -18,15 +18,12 @@ public sealed class BetterAuthServer : IAsyncDisposable
     {
         _process = process;
         BaseUrl = baseUrl;
-        Client = new HttpClient { BaseAddress = new Uri(baseUrl) };
     }
 
     /// <summary>The server's base URL (<c>http://127.0.0.1:port</c>), Better Auth's default JWT issuer and audience.</summary>
     public string BaseUrl { get; }
 
     public string JwksUrl => $"{BaseUrl}/api/auth/jwks";
-
-    private HttpClient Client { get; }
 
     /// <summary>Starts the server, its jwt plugin signing with <paramref name="algorithm"/> (null: its default, EdDSA).</summary>
     public static async Task<BetterAuthServer> StartAsync(string? algorithm = null)
@@ -70,28 +67,36 @@ public sealed class BetterAuthServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Signs up a new user with email and password; returns the user id and the session (bearer) token.</summary>
+    /// <summary>
+    /// Signs up a new user with email and password through the real <c>better-auth</c> client (<c>tests/Conformance/client.mjs</c>);
+    /// returns the user id and the session (bearer) token.
+    /// </summary>
     public async Task<(string UserId, string SessionToken)> SignUpAsync(string email, string name)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-up/email")
-        {
-            Content = JsonContent.Create(new { email, password = "correct horse battery staple", name }),
-        };
-        request.Headers.Add("Origin", BaseUrl);
-        using var response = await Client.SendAsync(request);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        response.IsSuccessStatusCode.Should().BeTrue($"Better Auth signs the user up (it answered {body})");
-        return (body.GetProperty("user").GetProperty("id").GetString()!, body.GetProperty("token").GetString()!);
+        var answer = await RunClientAsync("sign-up", BaseUrl, email, name, "correct horse battery staple");
+        return (answer.GetProperty("userId").GetString()!, answer.GetProperty("sessionToken").GetString()!);
     }
 
-    /// <summary>The JWT Better Auth's <c>GET /api/auth/token</c> gives for a session (the jwt plugin's own signing).</summary>
-    public async Task<string> TokenAsync(string sessionToken)
+    /// <summary>The JWT the real client's <c>token()</c> gets for a session (the jwt plugin's <c>GET /api/auth/token</c>).</summary>
+    public async Task<string> TokenAsync(string sessionToken) =>
+        (await RunClientAsync("token", BaseUrl, sessionToken)).GetProperty("token").GetString()!;
+
+    private static async Task<JsonElement> RunClientAsync(params string[] arguments)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/token");
-        request.Headers.Authorization = new("Bearer", sessionToken);
-        using var response = await Client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        var start = new ProcessStartInfo("node", ["client.mjs", .. arguments])
+        {
+            WorkingDirectory = ConformanceDirectory(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started.");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        process.ExitCode.Should().Be(0, $"the better-auth client's {arguments[0]} succeeds (it said: {await errors})");
+        return JsonDocument.Parse(await output).RootElement.Clone();
     }
 
     /// <summary>tests/Conformance of this repository, found upwards from the test assembly; its packages must be installed.</summary>
@@ -114,7 +119,6 @@ public sealed class BetterAuthServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
