@@ -103,7 +103,7 @@ function Invoke-Run {
             BACKEND_JWT_SECRET       = $secret
             ConnectionStrings__Todos = "Data Source=$(Join-Path $data 'todos.db')"
             Cors__AllowedOrigins__0  = $gatewayUrl
-            # Sign-outs reach the API within seconds (docs/security.md, "Revocation").
+            # Sign-outs reach the API within seconds (docs/security.md, "JWT revocation bound").
             Revocation__FeedUrl      = $gatewayUrl
         })
         $hosts += $api
@@ -319,7 +319,7 @@ function Format-Failure([string] $Name, [string] $Message) {
 function Read-TrxResults([string] $Directory) {
     $result = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0; Failures = [System.Collections.Generic.List[string]]::new() }
     foreach ($file in Get-ChildItem $Directory -Filter '*.trx' -ErrorAction SilentlyContinue) {
-        $trx = [xml](Get-Content -Raw $file.FullName)
+        $trx = [xml](Get-Content -Raw -LiteralPath $file.FullName)
         $ns = [System.Xml.XmlNamespaceManager]::new($trx.NameTable)
         $ns.AddNamespace('t', 'http://microsoft.com/schemas/VisualStudio/TeamTest/2010')
         foreach ($test in $trx.SelectNodes('//t:Results/t:UnitTestResult', $ns)) {

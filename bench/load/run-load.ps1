@@ -158,6 +158,10 @@ Invoke-Script {
                 BACKEND_JWT_SECRET       = $jwtSecret
                 ConnectionStrings__Todos = "Data Source=$todosDb"
                 Cors__AllowedOrigins__0  = $gatewayUrl
+                # Sign-outs reach the API through the gateway's revocation feed, as with build.ps1 run: every request
+                # pays the in-memory check. The API starts first, so it does not hold requests for the feed's first answer.
+                Revocation__FeedUrl      = $gatewayUrl
+                Revocation__StartupWait  = '00:00:00'
                 # One log line per request is a deployment choice; the reference host writes none (bench/README.md).
                 'Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware' = 'Warning'
             }

@@ -171,6 +171,7 @@ public abstract class TwoFactorTests(GatewayFactory factory)
 
         sixth.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await sixth.ErrorAsync()).Should().Be(("Too many attempts. Please request a new code.", "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE"));
+        sixth.SetCookies().Should().Contain(c => c.StartsWith(ChallengeCookie + "=;", StringComparison.Ordinal), "the spent challenge's cookie is expired");
         (await seventh.ErrorAsync()).Code.Should().Be("INVALID_TWO_FACTOR_COOKIE");
     }
 

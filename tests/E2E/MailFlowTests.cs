@@ -71,9 +71,10 @@ public sealed partial class MailFlowTests(AppFixture app)
         await page.SignUpAsync(user);
         await page.GotoAsync("/account");
 
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(user.Password);
-        await page.GetByLabel("I understand").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Delete my account" }).ClickAsync();
+        var deletion = page.GetByRole(AriaRole.Region, new() { Name = "Delete account" });
+        await deletion.GetByLabel("Password", new() { Exact = true }).FillAsync(user.Password);
+        await deletion.GetByLabel("I understand").CheckAsync();
+        await deletion.GetByRole(AriaRole.Button, new() { Name = "Delete my account" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("/sign-in\\?reason=account-deleted$"));
         await Expect(page.Locator("#notice")).ToHaveTextAsync("Your account has been deleted.");

@@ -141,19 +141,42 @@ public sealed class TwoFactor : IEndpointGroup
     public static async Task<Ok<TwoFactorVerifiedResponse>> VerifyTotp(
         ISender sender, SessionCookies cookies, HttpContext context, VerifyTotpRequest body, CancellationToken cancellationToken)
     {
-        var verified = await sender.Send(new VerifyTotpCommand(
+        var verified = await SpendingTheChallengeOnLockout(cookies, context, () => sender.Send(new VerifyTotpCommand(
             cookies.ReadToken(context.Request), cookies.ReadTwoFactorChallenge(context.Request), body.Code,
-            body.TrustDevice ?? false, Auth.Client(context)), cancellationToken);
+            body.TrustDevice ?? false, Auth.Client(context)), cancellationToken));
         return Finish(cookies, context, verified);
     }
 
     public static async Task<Ok<TwoFactorVerifiedResponse>> VerifyBackupCode(
         ISender sender, SessionCookies cookies, HttpContext context, VerifyBackupCodeRequest body, CancellationToken cancellationToken)
     {
-        var verified = await sender.Send(new VerifyBackupCodeCommand(
+        var verified = await SpendingTheChallengeOnLockout(cookies, context, () => sender.Send(new VerifyBackupCodeCommand(
             cookies.ReadToken(context.Request), cookies.ReadTwoFactorChallenge(context.Request), body.Code,
-            body.TrustDevice ?? false, Auth.Client(context)), cancellationToken);
+            body.TrustDevice ?? false, Auth.Client(context)), cancellationToken));
         return Finish(cookies, context, verified);
+    }
+
+    /// <summary>
+    /// A challenge that ran out of attempts is spent, so its cookie is expired with the error answer, as Better Auth does.
+    /// The error answer is written by the shared exception handler, which starts from a cleared response: the cookie is
+    /// added as the response starts.
+    /// </summary>
+    private static async Task<TwoFactorVerified> SpendingTheChallengeOnLockout(
+        SessionCookies cookies, HttpContext context, Func<ValueTask<TwoFactorVerified>> verify)
+    {
+        try
+        {
+            return await verify();
+        }
+        catch (AuthException e) when (e.Error == AuthErrors.TooManyAttemptsRequestNewCode)
+        {
+            context.Response.OnStarting(() =>
+            {
+                cookies.ClearTwoFactorChallenge(context.Response);
+                return Task.CompletedTask;
+            });
+            throw;
+        }
     }
 
     private static Ok<TwoFactorVerifiedResponse> Finish(SessionCookies cookies, HttpContext context, TwoFactorVerified verified)

@@ -174,6 +174,7 @@ describe("two-factor sign-in", () => {
 
     const error = fails(await agent.client.twoFactor.verifyTotp({ code: totp(secret, 1) }), 400, "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE");
     assert.equal(error.message, "Too many attempts. Please request a new code.");
+    assert.equal(agent.jar.get(CHALLENGE_COOKIE), undefined, "the spent challenge's cookie is expired");
     assert.equal(await getSession(agent), null);
   });
 
