@@ -160,7 +160,7 @@ const lastLines = (text, lines = 40) => text.trimEnd().split("\n").slice(-lines)
 function cleanEnv() {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
-    if (/^(Auth__|Jwt__|ConnectionStrings__|Database__|PasswordHashing__|RateLimiting__|Serilog__|Cors__|Limits__|Ui__|ASPNETCORE_|DOTNET_ENVIRONMENT$|FRONTEND_JWT_SECRET$|BACKEND_JWT_SECRET$|BETTER_AUTH_)/i.test(key)) {
+    if (/^(Auth__|Jwt__|Mail__|Revocation__|ConnectionStrings__|Database__|PasswordHashing__|RateLimiting__|Serilog__|Cors__|Limits__|Ui__|ASPNETCORE_|DOTNET_ENVIRONMENT$|FRONTEND_JWT_SECRET$|BACKEND_JWT_SECRET$|BETTER_AUTH_)/i.test(key)) {
       delete env[key];
     }
   }
@@ -276,7 +276,11 @@ try {
       ConnectionStrings__Auth: `Data Source=${join(tempDir, "auth.db")}`,
       PasswordHashing__Iterations: "1000",
       RateLimiting__FailuresPerAccount: String(FAILURES_PER_ACCOUNT),
+      // The session goes through more credential endpoints than the per-address limit allows in a minute.
+      RateLimiting__CredentialPermitsPerIp: "1000",
       Auth__TrustedOrigins__0: TRUSTED_ORIGIN,
+      // Password reset and verification need a mail transport: messages become files nobody reads.
+      Mail__PickupDirectory: join(tempDir, "outbox"),
     }),
     startHost("api", apiDll, {
       BACKEND_JWT_SECRET: secret,
