@@ -10,6 +10,7 @@ import {
 } from '../ui.js';
 
 const PAGE_SIZE = 10;
+const LEFT_DELETES_KEY = 'todoclean.leftDeletes'; // see resendLeftDeletes
 const SEARCH_DELAY_MS = 300;
 const UNDO_MS = 6000;
 const STATUSES = ['all', 'open', 'done'];
@@ -40,6 +41,7 @@ const pendingDeletes = new Map(); // id → { item }
 
 await boot();
 wireControls();
+await resendLeftDeletes();
 await load();
 
 // ---- loading and rendering ----------------------------------------------------------------------------------------
@@ -530,10 +532,53 @@ function dropItem(id) {
  * already on their way, whose request may still be waiting for a fresh token. A second DELETE of a todo is harmless.
  */
 function flushPendingDeletes() {
+  const left = leftDeletes();
   for (const id of pendingDeletes.keys()) {
     sendOnLeave(`/api/todos/${encodeURIComponent(id)}`, 'DELETE');
+    left.add(id);
   }
+  saveLeftDeletes(left);
   pendingDeletes.clear();
+}
+
+// A DELETE sent as the page went away may still be on its way when the dashboard is opened again, and the list would
+// show the todo as if it were back. The ids of those deletes (nothing else) wait in sessionStorage; the next dashboard
+// in this tab sends them once more and reads the list only after the API has answered them. A second DELETE is harmless.
+function leftDeletes() {
+  try {
+    return new Set(JSON.parse(sessionStorage.getItem(LEFT_DELETES_KEY) ?? '[]'));
+  } catch {
+    return new Set();
+  }
+}
+
+function saveLeftDeletes(ids) {
+  try {
+    if (ids.size > 0) {
+      sessionStorage.setItem(LEFT_DELETES_KEY, JSON.stringify([...ids]));
+    } else {
+      sessionStorage.removeItem(LEFT_DELETES_KEY);
+    }
+  } catch {
+    // No storage (private mode quotas): the deletes were still sent as the page went away.
+  }
+}
+
+async function resendLeftDeletes() {
+  const left = leftDeletes();
+  if (left.size === 0) {
+    return;
+  }
+  saveLeftDeletes(new Set());
+  await Promise.all([...left].map(async (id) => {
+    try {
+      await write(`/api/todos/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 404) && !(error instanceof SessionEndedError)) {
+        toast(`A todo you deleted before leaving the page could not be deleted. ${error.message}`, { tone: 'error', timeout: 10000 });
+      }
+    }
+  }));
 }
 
 /** A write through the API (sent with keepalive), counted while it is in flight. */
