@@ -42,28 +42,29 @@ public sealed partial class HostProcess : IAsyncDisposable
     /// The warnings and errors the host logged so far, each with its exception: what a failing test shows to say why a
     /// request failed on the server.
     /// </summary>
-    public string Problems
-    {
-        get
-        {
-            var problems = new StringBuilder();
-            var keep = false;
-            foreach (var line in Output.Split('\n'))
-            {
-                // Each entry starts "[HH:mm:ss LVL]"; the lines after it (an exception) belong to it.
-                if (line.Length > 13 && line[0] == '[' && line[9] == ' ' && line[13] == ']')
-                {
-                    keep = line.AsSpan(10, 3) is "WRN" or "ERR" or "FTL";
-                }
+    public string Problems => ProblemsSince(0);
 
-                if (keep)
-                {
-                    problems.AppendLine(line.TrimEnd('\r'));
-                }
+    /// <summary>The warnings and errors logged after <paramref name="mark"/> (a previous length of <see cref="Output"/>).</summary>
+    public string ProblemsSince(int mark)
+    {
+        var output = Output;
+        var problems = new StringBuilder();
+        var keep = false;
+        foreach (var line in output[Math.Min(mark, output.Length)..].Split('\n'))
+        {
+            // Each entry starts "[HH:mm:ss LVL]"; the lines after it (an exception) belong to it.
+            if (line.Length > 13 && line[0] == '[' && line[9] == ' ' && line[13] == ']')
+            {
+                keep = line.AsSpan(10, 3) is "WRN" or "ERR" or "FTL";
             }
 
-            return problems.Length == 0 ? "(no warnings or errors logged)" : problems.ToString();
+            if (keep)
+            {
+                problems.AppendLine(line.TrimEnd('\r'));
+            }
         }
+
+        return problems.Length == 0 ? "(no warnings or errors logged)" : problems.ToString();
     }
 
     /// <summary>

@@ -42,7 +42,10 @@ public sealed class RunningHost : IAsyncDisposable
     /// <summary>What the host wrote to stdout and stderr so far: its logs.</summary>
     public string Output => Process.Output;
 
-    /// <summary>A client without a cookie jar or redirects: every header a test sends is explicit.</summary>
+    /// <summary>
+    /// A client without a cookie jar or redirects: every header a test sends is explicit. A 5xx answer fails the request
+    /// with what the host logged (<see cref="ServerErrorsExplained"/>).
+    /// </summary>
     public HttpClient Client { get; }
 
     /// <summary>
@@ -103,7 +106,7 @@ public sealed class RunningHost : IAsyncDisposable
     /// A fresh client whose connections come from <paramref name="from"/>, another loopback address (127.0.0.2, …): a
     /// second client address on one machine, for limits counted per address.
     /// </summary>
-    public HttpClient CreateClient(IPAddress? from) => new(new SocketsHttpHandler
+    public HttpClient CreateClient(IPAddress? from) => new(new ServerErrorsExplained(Process, new SocketsHttpHandler
     {
         UseCookies = false,
         AllowAutoRedirect = false,
@@ -124,7 +127,7 @@ public sealed class RunningHost : IAsyncDisposable
                 throw;
             }
         },
-    })
+    }))
     {
         BaseAddress = new Uri(BaseUrl),
         Timeout = TimeSpan.FromSeconds(60),
