@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FluentValidation.TestHelper;
 using TodoClean.Application.Auth.Commands.SignUp;
 using TodoClean.Application.Auth.Common;
@@ -140,5 +141,15 @@ public sealed class SignUpCommandValidatorTests
         var result = _validator.TestValidate(AuthRequests.SignUp(image: "https://example.com/" + new string('i', User.MaxImageLength)));
 
         result.ShouldHaveValidationErrorFor(c => c.Image);
+    }
+
+    [Fact]
+    public void EmailRule_ShouldNotDependOnHowBusyTheMachineIs()
+    {
+        var pattern = CredentialRules.EmailPattern();
+
+        // A match timeout counts wall-clock time: a thread preempted on a loaded machine failed valid sign-ups with a 500.
+        pattern.MatchTimeout.Should().Be(Regex.InfiniteMatchTimeout, "a valid address is valid however busy the server is");
+        pattern.Options.Should().HaveFlag(RegexOptions.NonBacktracking, "without a timeout, only linear time keeps hostile input cheap");
     }
 }
