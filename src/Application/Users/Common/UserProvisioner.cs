@@ -29,12 +29,12 @@ internal sealed class UserProvisioner(ITodoDbContext db, IUserQueries users, ICu
             await db.SaveChangesAsync(cancellationToken);
             return new MeDto(user.Id, user.Email, user.Name, user.CreatedAt);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e)
         {
             // A parallel first request provisioned the same id: use that row instead.
             db.Users.Entry(user).State = EntityState.Detached;
             return await users.FindAsync(id, cancellationToken)
-                ?? throw new InvalidOperationException("The user mirror could not be provisioned.");
+                ?? throw new InvalidOperationException("The user mirror could not be provisioned.", e);
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -32,6 +33,7 @@ internal static class PersistenceRegistration
                 services.AddDbContextPool<TContext>(options =>
                 {
                     options.UseSqlite(sqlite).AddInterceptors(SqlitePragmas.Instance);
+                    LogFailedCommandsAsExceptions(options);
                     configure?.Invoke(options);
                 });
                 services.AddSingleton(new StoreDataSource<TContext>(
@@ -47,6 +49,7 @@ internal static class PersistenceRegistration
                 services.AddDbContextPool<TContext, TPostgresContext>(options =>
                 {
                     options.UseNpgsql(postgres.Source, npgsql => npgsql.EnableRetryOnFailure(3, TimeSpan.FromSeconds(2), null));
+                    LogFailedCommandsAsExceptions(options);
                     configure?.Invoke(options);
                 });
                 break;
@@ -55,6 +58,19 @@ internal static class PersistenceRegistration
                     $"Database:Provider '{provider}' is not supported; use Sqlite or Postgres.");
         }
     }
+
+    /// <summary>
+    /// A failed command reaches the code that ran it as an exception, and that code decides what it means: a unique index
+    /// deciding a race of two sign-ups, or a stale version of a todo, is an expected answer (422, 412), and anything else
+    /// is logged as an error once, with its request, by the unhandled-exception handler. EF Core's own error entries for the
+    /// same failure (the failed command, the failed save) would log every expected conflict as an error, so they are
+    /// kept at Information, below the hosts' default level for EF Core.
+    /// </summary>
+    private static void LogFailedCommandsAsExceptions(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.CommandError, LogLevel.Information),
+            (CoreEventId.SaveChangesFailed, LogLevel.Information),
+            (CoreEventId.OptimisticConcurrencyException, LogLevel.Information)));
 
     /// <summary>
     /// The configured PostgreSQL connection string, or a clear refusal when it is missing or still the SQLite default

@@ -41,7 +41,7 @@ internal sealed class EnableTwoFactorCommandHandler(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (enrolment is null)
+        catch (DbUpdateException) when (enrolment is null && Enrolled(user.Id))
         {
             // A parallel enable of the same user created the enrolment first (unique index on the user): that one stands.
             throw new AuthException(AuthErrors.TotpAlreadyEnabled);
@@ -51,4 +51,7 @@ internal sealed class EnableTwoFactorCommandHandler(
         var issuer = string.IsNullOrWhiteSpace(command.Issuer) ? options.Value.TwoFactorIssuer : command.Issuer.Trim();
         return new EnableTwoFactorResult(totp.Uri(secret, issuer, user.Email), codes);
     }
+
+    // Synchronous on purpose: exception filters cannot await, and this runs only after a failed save.
+    private bool Enrolled(string userId) => db.TwoFactors.AsNoTracking().Any(t => t.UserId == userId);
 }
