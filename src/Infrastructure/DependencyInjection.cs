@@ -88,9 +88,12 @@ public static class DependencyInjection
         services.AddUnavailable<IAuthDbContext>("the auth store belongs to AuthGateway");
         services.AddUnavailable<ISessionQueries>("the auth store belongs to AuthGateway");
         services.AddUnavailable<IRevocationQueries>("the auth store belongs to AuthGateway");
+        services.AddUnavailable<IPasswordResetQueries>("the auth store belongs to AuthGateway");
         services.AddUnavailable<ITokenIssuer>("only AuthGateway mints tokens");
         services.AddUnavailable<IPasswordHasher>("passwords are AuthGateway's business");
         services.AddUnavailable<ITotpAuthenticator>("two-factor sign-in is AuthGateway's business");
+        services.AddUnavailable<IAuthMailer>("account mail is AuthGateway's business");
+        services.AddUnavailable<IEmailVerificationTokens>("email verification is AuthGateway's business");
         return services;
     }
 

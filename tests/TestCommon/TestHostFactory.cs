@@ -37,6 +37,12 @@ public class TestHostFactory<TMarker> : WebApplicationFactory<TMarker>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // As in Development (build.ps1 run): every registered service must be constructible when the host starts.
+        builder.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateOnBuild = true;
+            options.ValidateScopes = true;
+        });
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
