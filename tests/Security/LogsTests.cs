@@ -16,6 +16,27 @@ public sealed partial class LogsTests(SecurityHostsFixture hosts)
     private string AllOutput => hosts.GatewayHost.Output + hosts.ApiHost.Output;
 
     [Fact]
+    public async Task Logs_HealthProbesAndTheRevocationFeedPolling_DoNotBuryTheRequestsOfPeople()
+    {
+        var gatewayMark = hosts.GatewayHost.Output.Length;
+        var apiMark = hosts.ApiHost.Output.Length;
+        for (var i = 0; i < 10; i++)
+        {
+            (await Gateway.SendAsync(HttpMethod.Get, "/health")).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await hosts.Api.SendAsync(HttpMethod.Get, "/health")).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        // The API asks the gateway's revocation feed every second: let it ask a few times.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Accounts.SignUpAsync(Gateway);
+
+        var gatewayLog = await hosts.GatewayHost.WaitForOutputAsync(gatewayMark, text => text.Contains("/api/auth/sign-up/email", StringComparison.Ordinal));
+        gatewayLog.Should().Contain("/api/auth/sign-up/email", "a request people make is logged");
+        gatewayLog.Should().NotContain("/health").And.NotContain("/internal/revocations", "what machines poll stays out of the log while it succeeds");
+        hosts.ApiHost.OutputSince(apiMark).Should().NotContain("/health").And.NotContain("revocation-feed", "the feed's HTTP client logs only its failures");
+    }
+
+    [Fact]
     public async Task Logs_NeverContainPasswordsSessionTokensOrJwts()
     {
         var password = $"pw-{Guid.NewGuid():N}";

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Hosting;
 using Scalar.AspNetCore;
 using Serilog;
+using Serilog.Events;
 using TodoClean.Infrastructure.Hosting.OpenApi;
 
 namespace TodoClean.Infrastructure.Hosting;
@@ -122,6 +123,7 @@ public static class HostDefaults
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms for {ClientIp}";
             o.EnrichDiagnosticContext = (diagnostics, http) =>
                 diagnostics.Set("ClientIp", http.Connection.RemoteIpAddress?.ToString());
+            o.GetLevel = RequestLogLevel;
         });
         app.UseExceptionHandler();
         app.UseStatusCodePages(async context =>
@@ -136,6 +138,17 @@ public static class HostDefaults
 
         return app;
     }
+
+    /// <summary>
+    /// Serilog's levels (a failure is an error, anything else information), except that the answers machines poll for —
+    /// health probes and the revocation feed the API asks every second — are debug entries while they succeed, so
+    /// they do not bury the requests people make.
+    /// </summary>
+    private static LogEventLevel RequestLogLevel(HttpContext http, double elapsedMs, Exception? exception) =>
+        exception is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
+        : http.Response.StatusCode < 400 && (http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments("/internal"))
+            ? LogEventLevel.Debug
+            : LogEventLevel.Information;
 
     /// <summary>
     /// Headers every response gets unless an endpoint set its own (the UI sets its page CSP): no MIME sniffing, no
