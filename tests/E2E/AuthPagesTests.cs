@@ -32,6 +32,40 @@ public sealed class AuthPagesTests(AppFixture app, ITestOutputHelper output)
     ];
 
     [Fact]
+    public async Task SignIn_BeforeThePageScriptHasLoaded_ShouldSubmitNothingAndNeverPutThePasswordInTheAddress()
+    {
+        var user = TestUser.Create();
+        await using (var signUp = await app.OpenAsync())
+        {
+            await signUp.Page.SignUpAsync(user);
+        }
+
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        var requested = new ConcurrentQueue<string>();
+        page.Request += (_, request) => requested.Enqueue(request.Url);
+        // A slow network: the form is on screen while its script is still on its way.
+        var script = await HeldRequest.HoldNextAsync(browser.Context, "GET", $"{app.GatewayUrl}/js/pages/sign-in.js");
+        await page.GotoAsync("/sign-in", new() { WaitUntil = WaitUntilState.Commit });
+        await script.SentAsync();
+        var button = page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true });
+        await Expect(button).ToBeDisabledAsync();
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(user.Email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(user.Password);
+        await page.GetByLabel("Password", new() { Exact = true }).PressAsync("Enter");
+        await button.ClickAsync(new() { Force = true });
+
+        script.Release();
+        await Expect(button).ToBeEnabledAsync();
+        await button.ClickAsync();
+        await page.ShouldShowDashboardAsync();
+        requested.Should().NotContain(url => url.Contains("password", StringComparison.OrdinalIgnoreCase)
+            || url.Contains(Uri.EscapeDataString(user.Password), StringComparison.Ordinal),
+            "a form submitted before its script ran would have reloaded the page with the password in the address");
+        browser.ShouldHaveRunCleanly();
+    }
+
+    [Fact]
     public async Task SignUp_WhenTheFormIsValid_ShouldLandOnTheDashboardAndReportHowLongItTook()
     {
         await using var browser = await app.OpenAsync();

@@ -1,6 +1,6 @@
 import { describeAuthError, getSession } from './auth.js';
 import { goToReturnTo, safeReturnTo } from './nav.js';
-import { clearFormErrors, setBusy, showFormErrors } from './ui.js';
+import { clearFormErrors, handleSubmit, setBusy, showFormErrors } from './ui.js';
 
 /**
  * What the sign-in and sign-up pages share: where to go afterwards (`?returnTo=`, also carried on the link to the
@@ -24,8 +24,7 @@ export function setUpAuthForm({ form, otherPage, read, required, busyLabel, subm
     }
   }).catch(() => {});
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  handleSubmit(form, async (event) => {
     clearFormErrors(form);
     const values = read(form.elements);
     const fields = {};

@@ -94,6 +94,22 @@ export function showFormErrors(form, { form: formMessage = '', fields = {} }) {
   }
 }
 
+/**
+ * Handles a form's submission in script, never natively: a native submission would reload the page with every field
+ * (a password too) in the address. The page ships each submit button disabled (`data-until-ready`), so nothing can be
+ * submitted — by click or Enter — before this handler is there; it is enabled here.
+ */
+export function handleSubmit(form, handler) {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    return handler(event);
+  });
+  for (const button of form.querySelectorAll('[type="submit"][data-until-ready]')) {
+    button.disabled = false;
+    delete button.dataset.untilReady;
+  }
+}
+
 /** Disables a form's submit button while its request is in flight, with a label saying what is happening. */
 export function setBusy(form, busy, busyLabel) {
   const button = form.querySelector('[type="submit"]');

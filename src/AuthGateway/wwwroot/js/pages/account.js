@@ -6,7 +6,7 @@ import {
 } from '../auth.js';
 import { goToSignIn } from '../nav.js';
 import { boot, showUser } from '../shell.js';
-import { clearFormErrors, formatDateTime, formatRelative, h, setBusy, showFormErrors, toast } from '../ui.js';
+import { clearFormErrors, formatDateTime, formatRelative, h, handleSubmit, setBusy, showFormErrors, toast } from '../ui.js';
 
 const $ = (id) => document.getElementById(id);
 const profileForm = $('profile-form');
@@ -19,10 +19,10 @@ if (!current) {
 } else {
   profileForm.elements.name.value = current.user.name ?? '';
   profileForm.elements.email.value = current.user.email;
-  profileForm.addEventListener('submit', saveName);
-  passwordForm.addEventListener('submit', savePassword);
+  handleSubmit(profileForm, saveName);
+  handleSubmit(passwordForm, savePassword);
   $('revoke-others').addEventListener('click', signOutOthers);
-  $('delete-form').addEventListener('submit', deleteAccount);
+  handleSubmit($('delete-form'), deleteAccount);
   $('send-verification').addEventListener('click', sendVerification);
   showEmailStatus();
   setUpTwoFactor();
@@ -58,7 +58,6 @@ async function sendVerification(event) {
 
 async function deleteAccount(event) {
   const form = event.currentTarget;
-  event.preventDefault();
   clearFormErrors(form);
   const password = form.elements.password.value;
   const fields = {};
@@ -86,8 +85,7 @@ async function deleteAccount(event) {
   }
 }
 
-async function saveName(event) {
-  event.preventDefault();
+async function saveName() {
   clearFormErrors(profileForm);
   const name = profileForm.elements.name.value.trim();
   if (!name) {
@@ -110,8 +108,7 @@ async function saveName(event) {
   }
 }
 
-async function savePassword(event) {
-  event.preventDefault();
+async function savePassword() {
   clearFormErrors(passwordForm);
   const currentPassword = passwordForm.elements.currentPassword.value;
   const newPassword = passwordForm.elements.newPassword.value;
@@ -258,8 +255,7 @@ function setUpTwoFactor() {
   const confirmForm = $('two-factor-confirm-form');
   const manageForm = $('backup-codes-form');
 
-  enableForm.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  handleSubmit(enableForm, async (event) => {
     clearFormErrors(enableForm);
     const password = enableForm.elements.password.value;
     if (!password) {
@@ -286,8 +282,7 @@ function setUpTwoFactor() {
     }
   });
 
-  confirmForm.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  handleSubmit(confirmForm, async (event) => {
     clearFormErrors(confirmForm);
     const code = confirmForm.elements.code.value.replace(/\s+/g, '');
     if (!code) {
@@ -311,8 +306,7 @@ function setUpTwoFactor() {
     }
   });
 
-  manageForm.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  handleSubmit(manageForm, async (event) => {
     await withManagePassword('Creating…', async (password) => {
       const { backupCodes } = await generateBackupCodes(password);
       showBackupCodes(backupCodes);

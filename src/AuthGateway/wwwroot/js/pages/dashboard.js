@@ -5,9 +5,7 @@
 // the page while one is in flight or unsaved asks first.
 import { ApiError, SessionEndedError, api, sendOnLeave, sessionEnded } from '../api.js';
 import { boot } from '../shell.js';
-import {
-  announce, clearFormErrors, dateInputToIso, formatDueDate, h, isoToDateInput, setBusy, showFormErrors, toast, todayKey,
-} from '../ui.js';
+import { announce, clearFormErrors, dateInputToIso, formatDueDate, h, handleSubmit, isoToDateInput, setBusy, showFormErrors, toast, todayKey } from '../ui.js';
 
 const PAGE_SIZE = 10;
 const LEFT_DELETES_KEY = 'todoclean.leftDeletes'; // see resendLeftDeletes
@@ -188,8 +186,7 @@ function renderEditor(item, draft) {
     h('div', { class: 'edit-actions' },
       h('button', { type: 'submit', class: 'button button-primary button-small' }, 'Save'),
       h('button', { type: 'button', class: 'button button-secondary button-small', onclick: () => cancelEdit(id) }, 'Cancel')));
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
+  handleSubmit(form, (event) => {
     saveEdit(id, form);
   });
   form.addEventListener('keydown', (event) => {
@@ -212,8 +209,7 @@ function showListError(error) {
 
 // ---- changes ------------------------------------------------------------------------------------------------------
 
-async function addTodo(event) {
-  event.preventDefault();
+async function addTodo() {
   clearFormErrors(addForm);
   const draft = readDraft(addForm);
   if (!draft.title) {
@@ -602,7 +598,7 @@ function warnBeforeLeaving(event) {
 // ---- controls, URL and helpers ------------------------------------------------------------------------------------
 
 function wireControls() {
-  addForm.addEventListener('submit', addTodo);
+  handleSubmit(addForm, addTodo);
   for (const radio of document.querySelectorAll('input[name="status"]')) {
     radio.checked = radio.value === state.status;
     radio.addEventListener('change', () => {

@@ -1,12 +1,11 @@
 // Forgot password: ask for a reset link. The answer is the same whether or not the address has an account.
 import { describeAuthError, requestPasswordReset } from '../auth.js';
-import { clearFormErrors, setBusy, showFormErrors } from '../ui.js';
+import { clearFormErrors, handleSubmit, setBusy, showFormErrors } from '../ui.js';
 
 const form = document.getElementById('forgot-form');
 const notice = document.getElementById('notice');
 
-form.addEventListener('submit', async (event) => {
-  event.preventDefault();
+handleSubmit(form, async (event) => {
   clearFormErrors(form);
   const email = form.elements.email.value.trim();
   if (!email) {

@@ -1,6 +1,6 @@
 // Reset password: the mailed link lands here as /reset-password?token=… (or ?error=INVALID_TOKEN when it no longer works).
 import { describeAuthError, resetPassword } from '../auth.js';
-import { clearFormErrors, setBusy, showFormErrors } from '../ui.js';
+import { clearFormErrors, handleSubmit, setBusy, showFormErrors } from '../ui.js';
 
 const form = document.getElementById('reset-form');
 const notice = document.getElementById('notice');
@@ -18,8 +18,7 @@ if (!token || query.get('error')) {
 } else {
   // The token stays out of the address bar (and out of the history) once read.
   history.replaceState(null, '', '/reset-password');
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  handleSubmit(form, async (event) => {
     clearFormErrors(form);
     const newPassword = form.elements.newPassword.value;
     if (!newPassword) {

@@ -1,7 +1,7 @@
 import { describeAuthError, signIn, verifyBackupCode, verifyTotp } from '../auth.js';
 import { setUpAuthForm } from '../auth-form.js';
 import { goToReturnTo, safeReturnTo } from '../nav.js';
-import { clearFormErrors, setBusy, showFormErrors } from '../ui.js';
+import { clearFormErrors, handleSubmit, setBusy, showFormErrors } from '../ui.js';
 
 const NOTICES = {
   'session-ended': 'Your session has ended. Please sign in again.',
@@ -62,8 +62,7 @@ document.getElementById('use-backup-code').addEventListener('click', (event) => 
   codeForm.elements.code.focus();
 });
 
-codeForm.addEventListener('submit', async (event) => {
-  event.preventDefault();
+handleSubmit(codeForm, async (event) => {
   clearFormErrors(codeForm);
   const code = codeForm.elements.code.value.replace(/\s+/g, '');
   if (!code) {
