@@ -34,11 +34,7 @@ public sealed class AuthPagesTests(AppFixture app, ITestOutputHelper output)
     [Fact]
     public async Task SignIn_BeforeThePageScriptHasLoaded_ShouldSubmitNothingAndNeverPutThePasswordInTheAddress()
     {
-        var user = TestUser.Create();
-        await using (var signUp = await app.OpenAsync())
-        {
-            await signUp.Page.SignUpAsync(user);
-        }
+        var user = await app.SignedUpUserAsync();
 
         await using var browser = await app.OpenAsync();
         var page = browser.Page;
@@ -143,11 +139,7 @@ public sealed class AuthPagesTests(AppFixture app, ITestOutputHelper output)
     [Fact]
     public async Task SignUp_WhenTheEmailAlreadyHasAnAccount_ShouldSaySoBesideTheEmail()
     {
-        var user = TestUser.Create();
-        await using (var first = await app.OpenAsync())
-        {
-            await first.Page.SignUpAsync(user);
-        }
+        var user = await app.SignedUpUserAsync();
 
         await using var browser = await app.OpenAsync();
         var page = browser.Page;
@@ -162,11 +154,7 @@ public sealed class AuthPagesTests(AppFixture app, ITestOutputHelper output)
     [Fact]
     public async Task SignIn_WhenThePasswordIsWrong_ShouldShowOneClearMessageAndDisableTheButtonWhileWaiting()
     {
-        var user = TestUser.Create();
-        await using (var first = await app.OpenAsync())
-        {
-            await first.Page.SignUpAsync(user);
-        }
+        var user = await app.SignedUpUserAsync();
 
         await using var browser = await app.OpenAsync();
         var page = browser.Page;
@@ -198,11 +186,7 @@ public sealed class AuthPagesTests(AppFixture app, ITestOutputHelper output)
     [Fact]
     public async Task SignIn_WhenASignedOutVisitorOpensAProtectedPage_ShouldSendThemBackThereAfterSigningIn()
     {
-        var user = TestUser.Create();
-        await using (var first = await app.OpenAsync())
-        {
-            await first.Page.SignUpAsync(user);
-        }
+        var user = await app.SignedUpUserAsync();
 
         await using var browser = await app.OpenAsync();
         var page = browser.Page;
@@ -244,11 +228,7 @@ public sealed class AuthPagesTests(AppFixture app, ITestOutputHelper output)
     [Fact]
     public async Task SignIn_WhenTheReturnPathPointsToAnotherSite_ShouldLandOnThisSitesDashboardAfterSigningIn()
     {
-        var user = TestUser.Create();
-        await using (var first = await app.OpenAsync())
-        {
-            await first.Page.SignUpAsync(user);
-        }
+        var user = await app.SignedUpUserAsync();
 
         var landed = new List<string>();
         var offSite = new List<string>();

@@ -37,11 +37,7 @@ public sealed partial class MailFlowTests(AppFixture app)
     [Fact]
     public async Task ForgotPassword_ThroughTheMailedLink_ShouldSetANewPasswordThatSignsIn()
     {
-        var user = TestUser.Create();
-        await using (var signUp = await app.OpenAsync())
-        {
-            await signUp.Page.SignUpAsync(user);
-        }
+        var user = await app.SignedUpUserAsync();
 
         await using var browser = await app.OpenAsync();
         var page = browser.Page;

@@ -105,6 +105,15 @@ public class AppFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>A new user who already has an account: signed up in a browser of their own, closed again.</summary>
+    public async Task<TestUser> SignedUpUserAsync(string name = "Ada Lovelace")
+    {
+        var user = TestUser.Create(name);
+        await using var browser = await OpenAsync();
+        await browser.Page.SignUpAsync(user);
+        return user;
+    }
+
     /// <summary>A fresh browser context (its own cookies and storage) with one page, pointed at the gateway.</summary>
     public async Task<BrowserSession> OpenAsync(int width = 1280, int height = 900)
     {
