@@ -106,7 +106,7 @@ public sealed class RunningHost : IAsyncDisposable
     /// A fresh client whose connections come from <paramref name="from"/>, another loopback address (127.0.0.2, …): a
     /// second client address on one machine, for limits counted per address.
     /// </summary>
-    public HttpClient CreateClient(IPAddress? from) => new(new ServerErrorsExplained(Process, new SocketsHttpHandler
+    public HttpClient CreateClient(IPAddress? from) => new(new ServerErrorsExplained(this, new SocketsHttpHandler
     {
         UseCookies = false,
         AllowAutoRedirect = false,
