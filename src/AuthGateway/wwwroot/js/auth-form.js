@@ -24,7 +24,7 @@ export function setUpAuthForm({ form, otherPage, read, required, busyLabel, subm
     }
   }).catch(() => {});
 
-  handleSubmit(form, async (event) => {
+  handleSubmit(form, async () => {
     clearFormErrors(form);
     const values = read(form.elements);
     const fields = {};

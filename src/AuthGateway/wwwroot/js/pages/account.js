@@ -6,7 +6,9 @@ import {
 } from '../auth.js';
 import { goToSignIn } from '../nav.js';
 import { boot, showUser } from '../shell.js';
-import { clearFormErrors, formatDateTime, formatRelative, h, handleSubmit, setBusy, showFormErrors, toast } from '../ui.js';
+import {
+  clearFormErrors, formatDateTime, formatRelative, h, handleSubmit, setBusy, showFormErrors, toast,
+} from '../ui.js';
 
 const $ = (id) => document.getElementById(id);
 const profileForm = $('profile-form');
@@ -255,7 +257,7 @@ function setUpTwoFactor() {
   const confirmForm = $('two-factor-confirm-form');
   const manageForm = $('backup-codes-form');
 
-  handleSubmit(enableForm, async (event) => {
+  handleSubmit(enableForm, async () => {
     clearFormErrors(enableForm);
     const password = enableForm.elements.password.value;
     if (!password) {
@@ -282,7 +284,7 @@ function setUpTwoFactor() {
     }
   });
 
-  handleSubmit(confirmForm, async (event) => {
+  handleSubmit(confirmForm, async () => {
     clearFormErrors(confirmForm);
     const code = confirmForm.elements.code.value.replace(/\s+/g, '');
     if (!code) {
@@ -306,7 +308,7 @@ function setUpTwoFactor() {
     }
   });
 
-  handleSubmit(manageForm, async (event) => {
+  handleSubmit(manageForm, async () => {
     await withManagePassword('Creating…', async (password) => {
       const { backupCodes } = await generateBackupCodes(password);
       showBackupCodes(backupCodes);

@@ -5,7 +5,10 @@
 // the page while one is in flight or unsaved asks first.
 import { ApiError, SessionEndedError, api, sendOnLeave, sessionEnded } from '../api.js';
 import { boot } from '../shell.js';
-import { announce, clearFormErrors, dateInputToIso, formatDueDate, h, handleSubmit, isoToDateInput, setBusy, showFormErrors, toast, todayKey } from '../ui.js';
+import {
+  announce, clearFormErrors, dateInputToIso, formatDueDate, h, handleSubmit, isoToDateInput, setBusy, showFormErrors, toast,
+  todayKey,
+} from '../ui.js';
 
 const PAGE_SIZE = 10;
 const LEFT_DELETES_KEY = 'todoclean.leftDeletes'; // see resendLeftDeletes
@@ -186,9 +189,7 @@ function renderEditor(item, draft) {
     h('div', { class: 'edit-actions' },
       h('button', { type: 'submit', class: 'button button-primary button-small' }, 'Save'),
       h('button', { type: 'button', class: 'button button-secondary button-small', onclick: () => cancelEdit(id) }, 'Cancel')));
-  handleSubmit(form, (event) => {
-    saveEdit(id, form);
-  });
+  handleSubmit(form, () => saveEdit(id, form));
   form.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
       event.preventDefault();

@@ -5,7 +5,7 @@ import { clearFormErrors, handleSubmit, setBusy, showFormErrors } from '../ui.js
 const form = document.getElementById('forgot-form');
 const notice = document.getElementById('notice');
 
-handleSubmit(form, async (event) => {
+handleSubmit(form, async () => {
   clearFormErrors(form);
   const email = form.elements.email.value.trim();
   if (!email) {

@@ -18,7 +18,7 @@ if (!token || query.get('error')) {
 } else {
   // The token stays out of the address bar (and out of the history) once read.
   history.replaceState(null, '', '/reset-password');
-  handleSubmit(form, async (event) => {
+  handleSubmit(form, async () => {
     clearFormErrors(form);
     const newPassword = form.elements.newPassword.value;
     if (!newPassword) {

@@ -62,7 +62,7 @@ document.getElementById('use-backup-code').addEventListener('click', (event) => 
   codeForm.elements.code.focus();
 });
 
-handleSubmit(codeForm, async (event) => {
+handleSubmit(codeForm, async () => {
   clearFormErrors(codeForm);
   const code = codeForm.elements.code.value.replace(/\s+/g, '');
   if (!code) {
