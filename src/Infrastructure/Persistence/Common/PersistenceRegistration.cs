@@ -62,9 +62,10 @@ internal static class PersistenceRegistration
     /// <summary>
     /// A failed command reaches the code that ran it as an exception, and that code decides what it means: a unique index
     /// deciding a race of two sign-ups, or a stale version of a todo, is an expected answer (422, 412), and anything else
-    /// is logged as an error once, with its request, by the unhandled-exception handler. EF Core's own error entries for the
-    /// same failure (the failed command, the failed save) would log every expected conflict as an error, so they are
-    /// kept at Information, below the hosts' default level for EF Core.
+    /// is logged as an error with its request by the unexpected-exception logging (the mediator's behaviour and the
+    /// host's exception handler). EF Core's own error entries for the same failure (the failed command, the failed save)
+    /// would log every expected conflict as an error, so they are kept at Information, below the hosts' default level
+    /// for EF Core.
     /// </summary>
     private static void LogFailedCommandsAsExceptions(DbContextOptionsBuilder options) =>
         options.ConfigureWarnings(warnings => warnings.Log(
